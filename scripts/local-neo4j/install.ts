@@ -4,7 +4,8 @@
  * which caches it between runs, and the launcher is compiled against that class path.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { installDir, installed, recipe } from './paths.ts';
 
@@ -12,10 +13,13 @@ export class LocalNeo4jInstallError extends Error {
   override name = 'LocalNeo4jInstallError';
 }
 
+/** Runs a tool quietly; its output is shown only when it fails. */
 function run(command: string, args: string[]): void {
   try {
-    execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    process.stderr.write(`${stdout ?? ''}${stderr ?? ''}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new LocalNeo4jInstallError(
@@ -23,14 +27,21 @@ function run(command: string, args: string[]): void {
           'or set NEO4J_URI to use another Neo4j.',
       );
     }
-    throw new LocalNeo4jInstallError(`'${command} ${args.join(' ')}' failed (see its output above).`);
+    throw new LocalNeo4jInstallError(`'${command} ${args.join(' ')}' failed (its output is above).`);
   }
+}
+
+/** Identifies the recipe an install was made from: a changed pom.xml or launcher means a new install. */
+function recipeHash(): string {
+  const hash = createHash('sha256');
+  for (const file of [recipe.pom, recipe.launcherSource]) hash.update(readFileSync(file));
+  return hash.digest('hex');
 }
 
 /** The jars of the installed class path, or undefined when the install is missing or stale. */
 export function installedClasspath(): string[] | undefined {
-  if (!existsSync(installed.classpathFile) || !existsSync(installed.launcherClasses)) return undefined;
-  if (statSync(installed.classpathFile).mtimeMs < statSync(recipe.pom).mtimeMs) return undefined;
+  if (!existsSync(installed.classpathFile) || !existsSync(installed.recipeStamp)) return undefined;
+  if (readFileSync(installed.recipeStamp, 'utf8') !== recipeHash()) return undefined;
   const jars = readFileSync(installed.classpathFile, 'utf8').trim().split(path.delimiter);
   return jars.every((jar) => existsSync(jar)) ? jars : undefined;
 }
@@ -41,7 +52,6 @@ export function install(): string[] {
   run('mvn', [
     '--batch-mode',
     '--quiet',
-    '-Dstyle.color=never',
     '--file',
     recipe.pom,
     'dependency:build-classpath',
@@ -50,6 +60,7 @@ export function install(): string[] {
   ]);
   const jars = readFileSync(installed.classpathFile, 'utf8').trim().split(path.delimiter);
   run('javac', ['-d', installed.launcherClasses, '-cp', jars.join(path.delimiter), recipe.launcherSource]);
+  writeFileSync(installed.recipeStamp, recipeHash());
   console.log(`local Neo4j: ready (${jars.length} jars).`);
   return jars;
 }

@@ -16,6 +16,7 @@ export const installDir = path.join(projectRoot, '.neo4j', 'install');
 export const installed = {
   classpathFile: path.join(installDir, 'classpath.txt'),
   launcherClasses: path.join(installDir, 'classes'),
+  recipeStamp: path.join(installDir, 'recipe.sha256'),
 };
 /** The data folder `npm start` uses for the development database. */
 export const devInstanceDir = path.join(projectRoot, '.neo4j', 'dev');

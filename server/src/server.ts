@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
+import { loadBundledIfEmpty } from './dataset/bundled.ts';
 import type { Logger } from './logger.ts';
 import { CypherLibrary } from './neo4j/cypher.ts';
 import { createDriver, waitForNeo4j } from './neo4j/driver.ts';
@@ -21,6 +22,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   try {
     await waitForNeo4j(driver, uri, config.neo4j.connectTimeoutMs);
     await applySchema(driver, cypher, config.neo4j.database);
+    await loadBundledIfEmpty(driver, cypher, config.neo4j.database, logger);
   } catch (error) {
     await driver.close();
     throw error;
