@@ -4,11 +4,25 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { pinoHttp } from 'pino-http';
+import type { Config } from './config.ts';
+import { cypherRouter } from './features/cypher/cypher.router.ts';
+import { CypherConsoleService } from './features/cypher/cypher.service.ts';
+import { docsRouter } from './features/docs/docs.router.ts';
+import { graphRouter } from './features/graph/graph.router.ts';
+import { GraphService } from './features/graph/graph.service.ts';
 import { healthRouter } from './features/health/health.router.ts';
 import { HealthService } from './features/health/health.service.ts';
+import { negotiationsRouter } from './features/negotiations/negotiations.router.ts';
+import { nodesRouter } from './features/nodes/nodes.router.ts';
+import { NodesService } from './features/nodes/nodes.service.ts';
+import { queriesRouter } from './features/queries/queries.router.ts';
+import { savedQueries } from './features/queries/saved-queries.ts';
+import { searchRouter } from './features/search/search.router.ts';
+import { SearchService } from './features/search/search.service.ts';
 import type { Logger } from './logger.ts';
 import { errorHandler, notFoundHandler } from './middleware/errors.ts';
 import type { CypherLibrary } from './neo4j/cypher.ts';
+import { Database } from './neo4j/database.ts';
 
 export const clientDist = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 
@@ -17,18 +31,34 @@ export interface AppDependencies {
   cypher: CypherLibrary;
   database: string;
   logger: Logger;
+  console?: Config['console'];
   /** The built client; served at / when present. */
   clientDir?: string;
 }
 
-export function createApp({ driver, cypher, database, logger, clientDir = clientDist }: AppDependencies): Express {
+export function createApp({
+  driver,
+  cypher,
+  database,
+  logger,
+  console = { timeoutMs: 10_000, maxRows: 5_000 },
+  clientDir = clientDist,
+}: AppDependencies): Express {
+  const db = new Database(driver, cypher, database);
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
-  app.use(express.json({ limit: '256kb' }));
+  app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
   api.use(healthRouter(new HealthService(driver, cypher, database)));
+  api.use(negotiationsRouter(db));
+  api.use(graphRouter(new GraphService(db)));
+  api.use(nodesRouter(new NodesService(db)));
+  api.use(searchRouter(new SearchService(db)));
+  api.use(queriesRouter(savedQueries(cypher)));
+  api.use(cypherRouter(new CypherConsoleService(driver, cypher, database, console)));
+  api.use(docsRouter());
   api.use(notFoundHandler);
   app.use('/api', api);
 

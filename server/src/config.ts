@@ -39,6 +39,8 @@ const environment = z.object({
   NEO4J_DATABASE: z.string().min(1, 'NEO4J_DATABASE must not be empty').default('neo4j'),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt('NEO4J_CONNECT_TIMEOUT_MS', 30_000),
   NEO4J_BOLT_PORT: port('NEO4J_BOLT_PORT', 7687),
+  CYPHER_TIMEOUT_MS: positiveInt('CYPHER_TIMEOUT_MS', 10_000),
+  CYPHER_MAX_ROWS: positiveInt('CYPHER_MAX_ROWS', 5_000),
   NEO4J_HEAP: z
     .string()
     .regex(/^\d+[mg]$/i, 'NEO4J_HEAP must be a size such as 512m or 2g')
@@ -58,6 +60,8 @@ export interface Config {
     connectTimeoutMs: number;
   };
   localNeo4j: { boltPort: number; heap: string };
+  /** Limits of the Cypher console (POST /api/cypher). */
+  console: { timeoutMs: number; maxRows: number };
 }
 
 export class ConfigError extends Error {
@@ -92,5 +96,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
     },
     localNeo4j: { boltPort: e.NEO4J_BOLT_PORT, heap: e.NEO4J_HEAP },
+    console: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS },
   };
 }

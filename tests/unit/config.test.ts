@@ -36,6 +36,8 @@ describe('config', () => {
         NEO4J_CONNECT_TIMEOUT_MS: '2000',
         NEO4J_BOLT_PORT: '7700',
         NEO4J_HEAP: '1g',
+        CYPHER_TIMEOUT_MS: '2500',
+        CYPHER_MAX_ROWS: '100',
       });
       assert.deepEqual(config, {
         port: 8080,
@@ -49,6 +51,7 @@ describe('config', () => {
           connectTimeoutMs: 2000,
         },
         localNeo4j: { boltPort: 7700, heap: '1g' },
+        console: { timeoutMs: 2500, maxRows: 100 },
       });
     });
 

@@ -1,0 +1,2 @@
+// Whether a negotiation exists (an unknown one is a 404).
+RETURN EXISTS { MATCH (:Negotiation {id: $negotiation}) } AS exists

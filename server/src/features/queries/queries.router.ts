@@ -1,0 +1,16 @@
+import { Router } from 'express';
+import { problems } from '../../errors/problem.ts';
+import type { SavedQuery } from './saved-queries.ts';
+
+export function queriesRouter(queries: SavedQuery[]): Router {
+  const router = Router();
+  router.get('/queries', (_req, res) => {
+    res.json({ queries });
+  });
+  router.get('/queries/:name', (req, res) => {
+    const query = queries.find((q) => q.name === req.params.name);
+    if (!query) throw problems.notFound(`There is no saved query "${req.params.name}" (see GET /api/queries).`);
+    res.json(query);
+  });
+  return router;
+}

@@ -1,0 +1,80 @@
+/**
+ * Neo4j values as plain JSON, converted in this one place: integers as numbers when they are safe
+ * (as strings beyond 2^53), temporal values as ISO strings, points as objects, nodes, relationships
+ * and paths as objects with their element ids. No `{low, high}` ever reaches a response.
+ */
+import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export function isNode(value: unknown): value is Node {
+  return neo4j.isNode(value as object);
+}
+export function isRelationship(value: unknown): value is Relationship {
+  return neo4j.isRelationship(value as object);
+}
+export function isPath(value: unknown): value is Path {
+  return neo4j.isPath(value as object);
+}
+
+function isTemporal(value: object): boolean {
+  return (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  );
+}
+
+export function toJson(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value !== 'object') return value as Json;
+  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
+  if (isTemporal(value)) return value.toString();
+  if (neo4j.isPoint(value)) {
+    const { srid, x, y, z } = value;
+    return { srid: toJson(srid), x, y, ...(z === undefined ? {} : { z }) };
+  }
+  if (isNode(value)) return { elementId: value.elementId, labels: value.labels, properties: toJson(value.properties) };
+  if (isRelationship(value)) {
+    return {
+      elementId: value.elementId,
+      type: value.type,
+      startNodeElementId: value.startNodeElementId,
+      endNodeElementId: value.endNodeElementId,
+      properties: toJson(value.properties),
+    };
+  }
+  if (isPath(value)) {
+    return {
+      start: toJson(value.start),
+      end: toJson(value.end),
+      segments: value.segments.map((s) => ({
+        start: toJson(s.start),
+        relationship: toJson(s.relationship),
+        end: toJson(s.end),
+      })),
+    };
+  }
+  if (Array.isArray(value)) return value.map(toJson);
+  if (ArrayBuffer.isView(value)) return Array.from(value as Uint8Array);
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, toJson(v)]));
+}
+
+/** A node's or relationship's properties as plain JSON. */
+export function plainProperties(properties: Record<string, unknown>): Record<string, Json> {
+  return toJson(properties) as Record<string, Json>;
+}
+
+/** JSON values as Cypher parameters: whole numbers become Cypher integers (`LIMIT $n` needs one). */
+export function toCypherParameters(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toCypherParameters);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParameters(v)]));
+  }
+  return value;
+}
