@@ -26,7 +26,7 @@ export function toLoadParameters(data: Dataset) {
     const target = wanted
       ? optionById.get(wanted)?.label
       : opposed
-        ? `not ${optionById.get(opposed)?.label}`
+        ? `against: ${optionById.get(opposed)?.label}`
         : issueById.get(position.issue)?.label;
     return `${holders}: ${POSITION_KIND_CODES[position.kind].label.toLowerCase()} – ${target}`;
   };
