@@ -15,6 +15,7 @@ import { HealthService } from './features/health/health.service.ts';
 import { negotiationsRouter } from './features/negotiations/negotiations.router.ts';
 import { nodesRouter } from './features/nodes/nodes.router.ts';
 import { NodesService } from './features/nodes/nodes.service.ts';
+import { OverlapsService, overlapsRouter } from './features/overlaps/overlaps.router.ts';
 import { queriesRouter } from './features/queries/queries.router.ts';
 import { savedQueries } from './features/queries/saved-queries.ts';
 import { searchRouter } from './features/search/search.router.ts';
@@ -59,6 +60,7 @@ export function createApp({
   api.use(queriesRouter(savedQueries(cypher)));
   api.use(cypherRouter(new CypherConsoleService(driver, cypher, database, console)));
   api.use(docsRouter());
+  api.use(overlapsRouter(new OverlapsService(driver, cypher, database)));
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -6,6 +6,7 @@ import { createLogger } from '../../server/src/logger.ts';
 import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import { createDriver, Neo4jUnavailableError } from '../../server/src/neo4j/driver.ts';
 import { type RunningServer, startServer } from '../../server/src/server.ts';
+import { getJson } from '../_http.ts';
 import { testDriver, testEnvironment } from '../_neo4j.ts';
 import { freePort } from '../_net.ts';
 import { startTestServer } from '../_server.ts';
@@ -19,9 +20,8 @@ describe('GET /api/health', () => {
     after(() => server.close());
 
     it('reports the app version and the Neo4j server version and edition', async () => {
-      const response = await fetch(`${server.url}/api/health`);
-      assert.equal(response.status, 200);
-      const body = await response.json();
+      const { status, body } = await getJson(`${server.url}/api/health`);
+      assert.equal(status, 200);
       assert.equal(body.status, 'ok');
       assert.equal(body.app.name, 'common-ground');
       assert.match(body.app.version, /^\d+\.\d+\.\d+/);
@@ -43,10 +43,9 @@ describe('GET /api/health', () => {
     });
 
     it('answers unknown API paths with a 404 problem', async () => {
-      const response = await fetch(`${server.url}/api/no-such-thing?x=1`);
-      assert.equal(response.status, 404);
-      assert.equal(response.headers.get('content-type'), 'application/problem+json; charset=utf-8');
-      const body = await response.json();
+      const { status, body, contentType } = await getJson(`${server.url}/api/no-such-thing?x=1`);
+      assert.equal(status, 404);
+      assert.equal(contentType, 'application/problem+json; charset=utf-8');
       assert.equal(body.status, 404);
       assert.equal(body.detail, 'There is no endpoint GET /api/no-such-thing.');
     });
@@ -80,9 +79,8 @@ describe('GET /api/health', () => {
     after(() => new Promise<void>((resolve) => http.close(() => resolve())));
 
     it('answers 503 with a body that says Neo4j cannot be reached', async () => {
-      const response = await fetch(`${url}/api/health`);
-      assert.equal(response.status, 503);
-      const body = await response.json();
+      const { status, body } = await getJson(`${url}/api/health`);
+      assert.equal(status, 503);
       assert.equal(body.status, 'unavailable');
       assert.equal(body.neo4j.reachable, false);
       assert.match(body.neo4j.error, /^Neo4j cannot be reached: .*(ECONNREFUSED|connect)/i);

@@ -30,6 +30,15 @@ export function toLoadParameters(data: Dataset) {
         : issueById.get(position.issue)?.label;
     return `${holders}: ${POSITION_KIND_CODES[position.kind].label.toLowerCase()} – ${target}`;
   };
+  // Two positions that would read the same (same holders, kind and outcome) are told apart by their summaries.
+  const derived = data.positions.map(positionLabel);
+  const labelOf = new Map(
+    data.positions.map((position, i) => {
+      const label = derived[i] as string;
+      const unique = derived.indexOf(label) === derived.lastIndexOf(label);
+      return [position.id, unique ? label : `${label.split(' – ')[0]} – ${shorten(position.summary, 70)}`];
+    }),
+  );
 
   return {
     negotiation: {
@@ -86,7 +95,7 @@ export function toLoadParameters(data: Dataset) {
     ),
     positions: data.positions.map((position) => ({
       ...owned(position.id),
-      label: positionLabel(position),
+      label: labelOf.get(position.id) as string,
       summary: position.summary,
       kind: position.kind,
       kindLabel: POSITION_KIND_CODES[position.kind].label,

@@ -1,0 +1,69 @@
+/**
+ * The overlap analysis of a negotiation: runs cypher/analysis/*.cypher in one read transaction (so the
+ * verdicts, the evidence and a what-if's baseline see the same graph) and shapes the result.
+ */
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { CypherLibrary } from '../../neo4j/cypher.ts';
+import { toJson } from '../../neo4j/values.ts';
+import type { EvidenceRow, RequestRow, VerdictRow } from './overlaps.rows.ts';
+import { shapeReport } from './overlaps.shape.ts';
+import type { OverlapReport } from './overlaps.types.ts';
+
+export class UnknownNegotiationError extends Error {
+  override name = 'UnknownNegotiationError';
+  constructor(readonly negotiation: string) {
+    super(`There is no negotiation "${negotiation}".`);
+  }
+}
+
+/** Ids in `without` that name no position of the negotiation. */
+export class UnknownPositionError extends Error {
+  override name = 'UnknownPositionError';
+  constructor(
+    readonly negotiation: string,
+    readonly ids: string[],
+  ) {
+    super(`Negotiation "${negotiation}" has no position ${ids.map((id) => `"${id}"`).join(', ')}.`);
+  }
+}
+
+export class OverlapsService {
+  constructor(
+    private readonly driver: Driver,
+    private readonly cypher: CypherLibrary,
+    private readonly database: string,
+  ) {}
+
+  /**
+   * Every issue's verdict with its evidence, ranked. `without` (position ids or slugs) sets positions aside
+   * for a what-if; the report then also lists the verdicts that change.
+   */
+  async analyse(negotiation: string, without: string[] = []): Promise<OverlapReport> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeRead(async (tx) => {
+        const [request] = await this.#rows<RequestRow>(tx, 'analysis/request', { negotiation, without });
+        if (!request?.negotiation) throw new UnknownNegotiationError(negotiation);
+        const unknown = request.without.filter((w) => !w.position).map((w) => w.asked);
+        if (unknown.length > 0) throw new UnknownPositionError(negotiation, unknown);
+        const setAside = [...new Set(request.without.flatMap((w) => (w.position ? [w.position.id] : [])))];
+
+        const parameters = { negotiation, without: setAside };
+        const verdicts = await this.#rows<VerdictRow>(tx, 'analysis/verdicts', parameters);
+        const evidence = await this.#rows<EvidenceRow>(tx, 'analysis/evidence', parameters);
+        const before =
+          setAside.length > 0
+            ? await this.#rows<VerdictRow>(tx, 'analysis/verdicts', { negotiation, without: [] })
+            : undefined;
+        return shapeReport({ request: { ...request, negotiation: request.negotiation }, verdicts, evidence, before });
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async #rows<T>(tx: ManagedTransaction, name: string, parameters: Record<string, unknown>): Promise<T[]> {
+    const result = await tx.run(this.cypher.get(name), parameters);
+    return result.records.map((record) => toJson(record.toObject()) as T);
+  }
+}
