@@ -4,6 +4,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadDataset } from '../server/src/dataset/load.ts';
+import { readDataset } from '../server/src/dataset/parse.ts';
+import { CypherLibrary } from '../server/src/neo4j/cypher.ts';
+import type { RunningServer } from '../server/src/server.ts';
+import { testDatabase, testDriver } from './_neo4j.ts';
+import { startTestServer } from './_server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = 'tests/artifacts';
@@ -37,4 +43,45 @@ export function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   return errors;
+}
+
+export const NATO = 'nato-russia-2022';
+
+export async function openExplorer(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('body[data-graph-loaded]', { timeout: 20_000 });
+}
+
+export interface Explorer {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  /** Console errors and uncaught exceptions so far. */
+  errors: string[];
+}
+
+/**
+ * Mocha hooks for a browser suite: the app on the test database with the bundled dataset loaded, and a page
+ * open on the explorer. The returned object is filled in before the suite's own hooks run.
+ */
+export function useExplorer(): Explorer {
+  const explorer = {} as Explorer;
+  before(async () => {
+    explorer.server = await startTestServer();
+    await loadDataset(
+      testDriver(),
+      new CypherLibrary(),
+      testDatabase().database,
+      readDataset('data/nato-russia-2022.yaml'),
+    );
+    explorer.browser = await launchBrowser();
+    explorer.page = await explorer.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    explorer.errors = collectErrors(explorer.page);
+    await openExplorer(explorer.page, `${explorer.server.url}/?negotiation=${NATO}`);
+  });
+  after(async () => {
+    await explorer.browser?.close();
+    await explorer.server?.close();
+  });
+  return explorer;
 }

@@ -4,6 +4,7 @@ import { readUrl, Store, writeUrl } from './core/state.ts';
 import './styles.css';
 import { showUnavailable } from './views/banner.ts';
 import { Canvas } from './views/canvas.ts';
+import { setUpConsole } from './views/console/index.ts';
 import { showDetails } from './views/details.ts';
 import { byId, h } from './views/dom.ts';
 import { setUpExport } from './views/export.ts';
@@ -89,6 +90,22 @@ async function boot(): Promise<void> {
     (node) => canvas.isVisible(node),
     () => `${negotiation.id}-${new Date().toISOString().slice(0, 10)}`,
   );
+  setUpConsole(
+    {
+      showGraph: (serialized, mode) => canvas.showGraph(serialized, mode),
+      graphShown: () => {
+        renderFilters(canvas.graph, store);
+        renderLegend(canvas.graph, store, (slug) => canvas.partyColor(slug));
+        setStatus(`${canvas.graph.order} nodes, ${canvas.graph.size} links (a Cypher result).`);
+        return { nodes: canvas.graph.order, links: canvas.graph.size };
+      },
+      negotiation: () => store.state.negotiation,
+    },
+    () => {
+      canvas.sigma.resize();
+      canvas.sigma.refresh();
+    },
+  );
   const overlaps = new OverlapView(store, (nodes) => canvas.fit(nodes));
   void overlaps.load();
 
@@ -104,14 +121,16 @@ async function boot(): Promise<void> {
   if (store.state.selected) setTimeout(() => canvas.centerOn(store.state.selected as string), 300);
 
   document.addEventListener('keydown', (event) => {
+    const typing = (document.activeElement as HTMLElement | null)?.isContentEditable; // the Cypher editor
     if (
       event.key === '/' &&
+      !typing &&
       document.activeElement?.tagName !== 'INPUT' &&
       document.activeElement?.tagName !== 'TEXTAREA'
     ) {
       event.preventDefault();
       byId('search').focus();
-    } else if (event.key === 'Escape' && document.activeElement?.tagName !== 'INPUT') {
+    } else if (event.key === 'Escape' && !typing && document.activeElement?.tagName !== 'INPUT') {
       store.update({ selected: null, focus: null });
     }
   });

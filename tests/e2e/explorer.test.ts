@@ -1,16 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { loadDataset } from '../../server/src/dataset/load.ts';
+import type { Page } from 'playwright-core';
 import { readDataset } from '../../server/src/dataset/parse.ts';
-import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import type { RunningServer } from '../../server/src/server.ts';
-import { ARTIFACTS, collectErrors, launchBrowser } from '../_browser.ts';
+import { ARTIFACTS, NATO, openExplorer, useExplorer } from '../_browser.ts';
 import { getJson } from '../_http.ts';
-import { testDatabase, testDriver } from '../_neo4j.ts';
-import { startTestServer } from '../_server.ts';
-
-const NATO = 'nato-russia-2022';
 
 /** What the canvas draws: the keys of the nodes sigma does not hide, by node type. */
 function shownNodes(page: Page, nodeType: string): Promise<Array<{ key: string; parties: string[]; since: string }>> {
@@ -28,34 +22,15 @@ function shownNodes(page: Page, nodeType: string): Promise<Array<{ key: string; 
   }, nodeType);
 }
 
-async function openExplorer(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector('body[data-graph-loaded]', { timeout: 20_000 });
-}
-
 describe('the explorer in the browser', function () {
   this.timeout(90_000);
   let server: RunningServer;
-  let browser: Browser;
   let page: Page;
   let errors: string[];
 
-  before(async () => {
-    server = await startTestServer();
-    await loadDataset(
-      testDriver(),
-      new CypherLibrary(),
-      testDatabase().database,
-      readDataset('data/nato-russia-2022.yaml'),
-    );
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    errors = collectErrors(page);
-    await openExplorer(page, `${server.url}/?negotiation=${NATO}`);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  const explorer = useExplorer();
+  before(() => {
+    ({ server, page, errors } = explorer);
   });
 
   it('loads the negotiation graph into graphology, every node of the API', async () => {

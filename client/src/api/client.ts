@@ -1,8 +1,10 @@
 /** The browser's side of the API: typed fetches that turn problem responses into ApiError. */
 import type { SerializedGraph } from '../../../server/src/api-types.ts';
+import type { ConsoleResult as CypherResult } from '../../../server/src/features/cypher/cypher.service.ts';
 import type { OverlapReport } from '../../../server/src/features/overlaps/overlaps.types.ts';
+import type { SavedQuery, SavedQueryParameter } from '../../../server/src/features/queries/saved-queries.ts';
 
-export type { OverlapReport, SerializedGraph };
+export type { CypherResult, OverlapReport, SavedQuery, SavedQueryParameter, SerializedGraph };
 
 export class ApiError extends Error {
   constructor(
@@ -65,6 +67,28 @@ export interface Statement {
   event: { id: string; label: string; date: string } | null;
 }
 
+/** A JSON value as the Cypher console returns it (nodes, relationships and paths are objects, see below). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** How a row value shows a node, a relationship, a path (server/src/neo4j/values.ts). */
+export interface RowNode {
+  elementId: string;
+  labels: string[];
+  properties: Record<string, Json>;
+}
+export interface RowRelationship {
+  elementId: string;
+  type: string;
+  startNodeElementId: string;
+  endNodeElementId: string;
+  properties: Record<string, Json>;
+}
+export interface RowPath {
+  start: RowNode;
+  end: RowNode;
+  segments: Array<{ start: RowNode; relationship: RowRelationship; end: RowNode }>;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: node details differ by node type (docs/api.md); the details view reads them
 type ByNodeType = any;
 
@@ -91,4 +115,12 @@ export const api = {
       `/api/overlaps?${new URLSearchParams({ negotiation, ...(without.length ? { without: without.join(',') } : {}) })}`,
     ),
   health: () => request<{ status: string }>('/api/health'),
+  /** Runs a read-only Cypher query (POST /api/cypher); problems (refused, syntax, timeout) come as ApiError. */
+  cypher: (query: string, params: Record<string, unknown> = {}) =>
+    request<CypherResult>('/api/cypher', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, params }),
+    }),
+  queries: () => request<{ queries: SavedQuery[] }>('/api/queries'),
 };

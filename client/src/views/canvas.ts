@@ -75,6 +75,27 @@ export class Canvas {
     this.#refresh(this.store.state);
   }
 
+  /**
+   * Shows any graph from the API (a Cypher console result): in place of the current one, or merged into it.
+   * Nodes already on the canvas keep their places; new ones start next to a neighbour.
+   */
+  showGraph(serialized: SerializedGraph, mode: 'replace' | 'merge'): void {
+    if (mode === 'replace') {
+      this.setGraph(serialized);
+      return;
+    }
+    const known = new Map<string, { x: number; y: number }>();
+    this.graph.forEachNode((key, a) => known.set(key, { x: a.x, y: a.y }));
+    const incoming = Graph.from(serialized as never);
+    incoming.forEachNode((key) => {
+      if (this.graph.hasNode(key)) incoming.mergeNodeAttributes(key, this.graph.getNodeAttributes(key));
+    });
+    placeNewNodes(incoming, known);
+    this.graph.import(incoming, true);
+    if (incoming.someNode((key) => !known.has(key))) this.#layout?.start();
+    this.#refresh(this.store.state);
+  }
+
   partyColor(slug: string): string {
     return this.#partyColors.get(slug) ?? paletteColor(0);
   }

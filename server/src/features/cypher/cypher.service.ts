@@ -4,7 +4,7 @@
  * 2. It runs in a READ transaction (a write fails there too) with a timeout; the server caps its memory.
  * 3. At most maxRows rows are read; the rest of the stream is discarded and the answer says so.
  */
-import neo4j, { type Driver, type Node } from 'neo4j-driver';
+import neo4j, { type Driver, type Node, type Session } from 'neo4j-driver';
 import type { SerializedGraph } from '../../api-types.ts';
 import { ProblemError } from '../../errors/problem.ts';
 import { GraphBuilder } from '../../graph/graph-builder.ts';
@@ -186,7 +186,7 @@ export class CypherConsoleService {
   }
 
   /** Plans the query without running it, and refuses it unless every step of the plan only reads. */
-  async #vet(session: neo4j.Session, query: string, parameters: Record<string, unknown>): Promise<void> {
+  async #vet(session: Session, query: string, parameters: Record<string, unknown>): Promise<void> {
     const summary = await session
       .executeRead(async (tx) => {
         try {
@@ -222,7 +222,7 @@ export class CypherConsoleService {
   }
 
   /** Relationships whose ends the query did not return still get their ends, so the result draws as a graph. */
-  async #addMissingEndpoints(session: neo4j.Session, graph: GraphBuilder): Promise<void> {
+  async #addMissingEndpoints(session: Session, graph: GraphBuilder): Promise<void> {
     const elementIds = graph.missingEndpoints().slice(0, 10_000);
     if (elementIds.length === 0) return;
     const nodes = await session.executeRead(async (tx) =>
