@@ -9,3 +9,18 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
   const config = readConfig(testEnvironment({ PORT: String(await freePort()), ...extra }));
   return startServer(config, createLogger('silent'));
 }
+
+/** Mocha hooks that run the real server for a suite; `url` is ready once the suite's tests run. */
+export function useTestServer(extra: Record<string, string> = {}): { readonly url: string } {
+  let server: RunningServer | undefined;
+  before(async () => {
+    server = await startTestServer(extra);
+  });
+  after(() => server?.close());
+  return {
+    get url() {
+      if (!server) throw new Error('the test server is not running yet (use it inside a test or hook)');
+      return server.url;
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { getJson, postJson } from '../_http.ts';
 import { testDatabase, testDriver } from '../_neo4j.ts';
 import { freePort } from '../_net.ts';
 import { assertMatchesSchema } from '../_openapi.ts';
-import { startTestServer } from '../_server.ts';
+import { startTestServer, useTestServer } from '../_server.ts';
 
 const NATO = 'nato-russia-2022';
 
@@ -259,11 +259,7 @@ describe('the Cypher console: POST /api/cypher', function () {
 });
 
 describe('the saved queries: GET /api/queries', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = useTestServer();
 
   it('lists at least eight, each with a title, a description and declared parameters', async () => {
     const { status, body } = await getJson(`${server.url}/api/queries`);
@@ -297,11 +293,7 @@ describe('the saved queries: GET /api/queries', () => {
 });
 
 describe('the API reference', () => {
-  let server: RunningServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(() => server.close());
+  const server = useTestServer();
 
   it('serves the OpenAPI 3.1 document and a page that renders it', async () => {
     const { status, body } = await getJson(`${server.url}/api/openapi.json`);

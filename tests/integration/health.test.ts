@@ -5,19 +5,15 @@ import { readConfig } from '../../server/src/config.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import { createDriver, Neo4jUnavailableError } from '../../server/src/neo4j/driver.ts';
-import { type RunningServer, startServer } from '../../server/src/server.ts';
+import { startServer } from '../../server/src/server.ts';
 import { getJson } from '../_http.ts';
 import { testDriver, testEnvironment } from '../_neo4j.ts';
 import { freePort } from '../_net.ts';
-import { startTestServer } from '../_server.ts';
+import { useTestServer } from '../_server.ts';
 
 describe('GET /api/health', () => {
   describe('with Neo4j up', () => {
-    let server: RunningServer;
-    before(async () => {
-      server = await startTestServer();
-    });
-    after(() => server.close());
+    const server = useTestServer();
 
     it('reports the app version and the Neo4j server version and edition', async () => {
       const { status, body } = await getJson(`${server.url}/api/health`);
