@@ -78,6 +78,7 @@ async function boot(): Promise<void> {
     }
   };
   await loadGraph();
+  let showingResult = false;
 
   const select = (id: string) => {
     store.update({ selected: id, focus: null });
@@ -94,6 +95,8 @@ async function boot(): Promise<void> {
     {
       showGraph: (serialized, mode) => canvas.showGraph(serialized, mode),
       graphShown: () => {
+        showingResult = true;
+        byId('view-all').textContent = 'Back to the negotiation';
         renderFilters(canvas.graph, store);
         renderLegend(canvas.graph, store, (slug) => canvas.partyColor(slug));
         setStatus(`${canvas.graph.order} nodes, ${canvas.graph.size} links (a Cypher result).`);
@@ -136,6 +139,12 @@ async function boot(): Promise<void> {
   });
   byId('view-all').addEventListener('click', () => {
     store.update({ focus: null });
+    if (showingResult) {
+      // The canvas shows a Cypher result: bring the negotiation's graph back.
+      showingResult = false;
+      byId('view-all').textContent = 'View all';
+      void loadGraph();
+    }
     void canvas.sigma.getCamera().animatedReset();
   });
   byId('negotiation-picker').replaceChildren(

@@ -212,6 +212,22 @@ describe('the Cypher console in the browser', function () {
     await page.screenshot({ path: `${ARTIFACTS}/console-history.png` });
   });
 
+  it('brings the negotiation graph back after a result replaced it', async () => {
+    const { body } = await getJson(`${server.url}/api/graph?negotiation=${NATO}`);
+    const order = () =>
+      page.evaluate(
+        () => (window as unknown as { commonGround: { graph: { order: number } } }).commonGround.graph.order,
+      );
+    assert.notEqual(await order(), body.nodes.length, 'the canvas shows the last result');
+    assert.equal(await page.locator('#view-all').textContent(), 'Back to the negotiation');
+    await page.click('#view-all');
+    await page.waitForFunction(
+      (n) => (window as unknown as { commonGround: { graph: { order: number } } }).commonGround.graph.order === n,
+      body.nodes.length,
+    );
+    assert.equal(await page.locator('#view-all').textContent(), 'View all');
+  });
+
   it('logged no console error on the way', () => {
     // The refused and the wrong queries' 400 responses are expected; nothing else may have failed.
     assert.deepEqual(

@@ -116,6 +116,17 @@ describe('loading a dataset into Neo4j', () => {
     });
   });
 
+  it("uses a position's own label when the file gives one", async () => {
+    const data = harbourTalks();
+    data.positions[0]!.label = 'Ten berths, this summer';
+    await load(data);
+    const { records } = await testDriver().executeQuery(
+      "MATCH (p:Position {id: 'harbour-talks:south-wants-berths'}) RETURN p.label AS label",
+    );
+    assert.equal(records[0]?.get('label'), 'Ten berths, this summer');
+    await load();
+  });
+
   it('gives the same graph when loaded twice', async () => {
     await load();
     const first = await snapshot(NEGOTIATION);

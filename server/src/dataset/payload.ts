@@ -36,7 +36,8 @@ export function toLoadParameters(data: Dataset) {
     data.positions.map((position, i) => {
       const label = derived[i] as string;
       const unique = derived.indexOf(label) === derived.lastIndexOf(label);
-      return [position.id, unique ? label : `${label.split(' – ')[0]} – ${shorten(position.summary, 70)}`];
+      const told = unique ? label : `${label.split(' – ')[0]} – ${shorten(position.summary, 70)}`;
+      return [position.id, position.label ?? told];
     }),
   );
 

@@ -35,6 +35,7 @@ export interface Dataset {
   }>;
   positions: Array<{
     id: string;
+    label?: string;
     holders: string[];
     issue: string;
     kind: PositionKind;
