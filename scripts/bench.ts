@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -17,16 +16,7 @@ import { createLogger } from '../server/src/logger.ts';
 import { CypherLibrary } from '../server/src/neo4j/cypher.ts';
 import { createDriver } from '../server/src/neo4j/driver.ts';
 import { startServer } from '../server/src/server.ts';
-import { startLocalNeo4j } from './local-neo4j/local-neo4j.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort, startLocalNeo4j } from './local-neo4j/local-neo4j.ts';
 
 async function median(times: number, run: () => Promise<unknown> | unknown): Promise<number> {
   const samples: number[] = [];

@@ -3,10 +3,11 @@
  * (NEO4J_URI, or the local development Neo4j, started for the occasion if `npm start` is not running).
  * A file with any problem is reported with every problem found, and writes nothing.
  */
-import { ConfigError, readConfig } from '../server/src/config.ts';
+
+import { readConfig } from '../server/src/config.ts';
 import { loadDataset } from '../server/src/dataset/load.ts';
 import { readDataset } from '../server/src/dataset/parse.ts';
-import { DatasetError } from '../server/src/dataset/problems.ts';
+import { isExplained } from '../server/src/errors/explained.ts';
 import { CypherLibrary } from '../server/src/neo4j/cypher.ts';
 import { applySchema } from '../server/src/neo4j/schema.ts';
 import { connectForScript } from './neo4j-connection.ts';
@@ -39,10 +40,6 @@ async function main(files: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known =
-    error instanceof DatasetError ||
-    error instanceof ConfigError ||
-    ['Neo4jUnavailableError', 'LocalNeo4jError'].includes((error as Error).name);
-  console.error(known ? (error as Error).message : error);
+  console.error(isExplained(error) ? error.message : error);
   process.exitCode = 1;
 }

@@ -4,13 +4,11 @@
  * `--without` sets positions aside (ids or slugs) and says which verdicts change. Connects like
  * `npm run load`: NEO4J_URI, or the local development Neo4j.
  */
+
 import { parseArgs } from 'node:util';
-import { ConfigError, readConfig } from '../server/src/config.ts';
-import {
-  OverlapsService,
-  UnknownNegotiationError,
-  UnknownPositionError,
-} from '../server/src/features/overlaps/overlaps.service.ts';
+import { readConfig } from '../server/src/config.ts';
+import { isExplained } from '../server/src/errors/explained.ts';
+import { OverlapsService } from '../server/src/features/overlaps/overlaps.service.ts';
 import { formatReport } from '../server/src/features/overlaps/overlaps.text.ts';
 import { CypherLibrary } from '../server/src/neo4j/cypher.ts';
 import { connectForScript } from './neo4j-connection.ts';
@@ -57,13 +55,8 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  const known =
-    error instanceof ConfigError ||
-    error instanceof UnknownNegotiationError ||
-    error instanceof UnknownPositionError ||
-    ['Neo4jUnavailableError', 'LocalNeo4jError'].includes((error as Error).name) ||
-    (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
-  console.error(known ? (error as Error).message : error);
+  const badOption = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION';
+  console.error(isExplained(error) || badOption ? (error as Error).message : error);
   if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') console.error(USAGE);
   process.exitCode = 1;
 }

@@ -3,17 +3,6 @@
  * Graphs travel in graphology's serialization format, so the client does `Graph.from(body)`.
  */
 
-export type NodeType =
-  | 'Negotiation'
-  | 'Party'
-  | 'Person'
-  | 'Event'
-  | 'Source'
-  | 'Issue'
-  | 'Option'
-  | 'Position'
-  | 'Statement';
-
 export interface GraphNodeAttributes {
   /** Text to show. */
   label: string;

@@ -1,5 +1,6 @@
 /** Runs the server until SIGINT/SIGTERM, with clear messages for configuration and connection failures. */
 import { type Config, ConfigError, readConfig } from './config.ts';
+import { isExplained } from './errors/explained.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { type RunningServer, startServer } from './server.ts';
 
@@ -43,8 +44,7 @@ export async function runUntilSignalled(lifecycle: Lifecycle = {}): Promise<void
     if (lifecycle.prepare) cleanups.push(await lifecycle.prepare(config, logger));
     server = await startServer(config, logger);
   } catch (error) {
-    const known = ['Neo4jUnavailableError', 'LocalNeo4jError', 'DatasetError'].includes((error as Error).name);
-    if (known) logger.fatal((error as Error).message);
+    if (isExplained(error)) logger.fatal(error.message);
     else logger.fatal({ err: error }, 'could not start');
     await shutdown('start-up failed', 1);
   }

@@ -3,8 +3,9 @@ import type { SerializedGraph } from '../../../server/src/api-types.ts';
 import type { ConsoleResult as CypherResult } from '../../../server/src/features/cypher/cypher.service.ts';
 import type { OverlapReport } from '../../../server/src/features/overlaps/overlaps.types.ts';
 import type { SavedQuery, SavedQueryParameter } from '../../../server/src/features/queries/saved-queries.ts';
+import type { SearchHit } from '../../../server/src/features/search/search.service.ts';
 
-export type { CypherResult, OverlapReport, SavedQuery, SavedQueryParameter, SerializedGraph };
+export type { CypherResult, OverlapReport, SavedQuery, SavedQueryParameter, SearchHit, SerializedGraph };
 
 export class ApiError extends Error {
   constructor(
@@ -47,14 +48,6 @@ export interface NegotiationSummary {
   sides: string[];
   sideLabels: string[];
   counts: Record<string, number>;
-}
-
-export interface SearchHit {
-  id: string;
-  nodeType: string;
-  label: string;
-  field: 'label' | 'summary' | 'quote';
-  text: string;
 }
 
 export interface Statement {

@@ -22,9 +22,4 @@ export class Database {
       await session.close();
     }
   }
-
-  async negotiationExists(negotiation: string): Promise<boolean> {
-    const [record] = await this.read('negotiations/exists', { negotiation });
-    return record?.get('exists') === true;
-  }
 }
