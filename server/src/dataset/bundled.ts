@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
 import type { CypherLibrary } from '../neo4j/cypher.ts';
-import { loadDataset } from './load.ts';
+import { loadDataset, NegotiationExistsError } from './load.ts';
 import { readDataset } from './parse.ts';
 
 export const dataDir = fileURLToPath(new URL('../../../data/', import.meta.url));
@@ -30,7 +30,13 @@ export async function loadBundledIfEmpty(driver: Driver, cypher: CypherLibrary, 
     data: readDataset(file),
   }));
   for (const { file, data } of datasets) {
-    const summary = await loadDataset(driver, cypher, database, data);
-    logger.info({ file, ...summary }, 'loaded the bundled dataset');
+    try {
+      const summary = await loadDataset(driver, cypher, database, data);
+      logger.info({ file, ...summary }, 'loaded the bundled dataset');
+    } catch (error) {
+      // Another process (a second server, `npm run load`) loaded it meanwhile: never replaced from here.
+      if (!(error instanceof NegotiationExistsError)) throw error;
+      logger.info({ file, negotiation: error.negotiation }, 'the bundled dataset is already loaded');
+    }
   }
 }

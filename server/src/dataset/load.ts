@@ -1,16 +1,74 @@
 /**
- * Writes a validated dataset into Neo4j in one transaction: all of it, or (on any failure) nothing.
- * Loading is idempotent (nodes are merged on their ids) and a reload makes the graph match the file.
+ * Writes a validated dataset into Neo4j, all of it or nothing, in transactions small enough for Neo4j's
+ * memory limit per transaction (db.memory.transaction.max), as a staged load (bookkeeping in staging.ts):
+ *
+ * 1. Leftovers of earlier loads that crashed are cleaned up.
+ * 2. Staging: the file is written in batches of rows, one transaction each, under the load's own key
+ *    (`<id>~<hex>`: node ids `<id>~<hex>:<slug>`), beside the current version. Readers do not see it: its
+ *    negotiation node is a `LoadingNegotiation`, which nothing lists or opens.
+ * 3. Switching, a slice of nodes per transaction: the current version (when replacing) leaves readers' view
+ *    (its Negotiation node first, then its nodes, to a retired key); the staged nodes take the negotiation's id.
+ * 4. Publishing, one small transaction: the staged node becomes the `Negotiation`; then the retired version
+ *    is removed. Readers see the old version, then (while switching) none, then the new one: never a part.
+ *
+ * A failure anywhere before 4 undoes the load: the database is as it was, the old version intact. A crash
+ * leaves the load marked (its `LoadingNegotiation`) and the next load of the same negotiation, or any load
+ * a while later, undoes it.
  */
-import type { Driver } from 'neo4j-driver';
+import { randomBytes } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { CypherLibrary } from '../neo4j/cypher.ts';
+import { describeNeo4jError } from '../neo4j/driver.ts';
 import { toLoadParameters } from './payload.ts';
+import { MemoryCapReached, Staging, TakenOver } from './staging.ts';
 import type { Dataset } from './types.ts';
+
+/** Rows per transaction: a batch of statements with their links stays far below Neo4j's default 128 MiB. */
+export const DEFAULT_BATCH_SIZE = 2_000;
+
+export interface LoadOptions {
+  /** Replace the negotiation of the same id if the database holds one; without it such a load is refused. */
+  replace?: boolean;
+  /** Rows (or nodes, when switching) per transaction. */
+  batchSize?: number;
+  /** Called after each batch written, and as switching, publishing and removing the old version begin. */
+  onProgress?: (progress: LoadProgress) => void;
+  /** Stops the load between two transactions, and undoes it. */
+  signal?: AbortSignal;
+}
+
+export interface LoadProgress {
+  step: string;
+  /** Rows written so far, of `total` (one per node of the file, and one per position for its links). */
+  done: number;
+  total: number;
+}
 
 export interface LoadSummary {
   negotiation: string;
   nodes: number;
   relationships: number;
+  /** Whether an earlier version of the negotiation was replaced. */
+  replaced: boolean;
+}
+
+/** The file's negotiation is already in the database, and the load did not ask to replace it. */
+export class NegotiationExistsError extends Error {
+  override name = 'NegotiationExistsError';
+  constructor(readonly negotiation: string) {
+    super(
+      `negotiation "${negotiation}" is already in the database; nothing was loaded (load with --replace to replace it)`,
+    );
+  }
+}
+
+/** A load that failed, in one line for people; the database is as it was before it. */
+export class LoadError extends Error {
+  override name = 'LoadError';
+}
+
+function* batches<T>(rows: T[], size: number): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
 }
 
 export async function loadDataset(
@@ -18,37 +76,136 @@ export async function loadDataset(
   cypher: CypherLibrary,
   database: string,
   data: Dataset,
+  options: LoadOptions = {},
 ): Promise<LoadSummary> {
-  const p = toLoadParameters(data);
-  const negotiation = p.negotiation.id;
-  const rows = [p.parties, p.people, p.events, p.sources, p.issues, p.options, p.positions, p.statements];
-  const ids = rows.flatMap((list) => list.map((row) => row.id));
-  const steps: Array<[string, Record<string, unknown>]> = [
-    ['load/01-remove-stale', { negotiation, ids }],
-    ['load/02-negotiation', { row: p.negotiation }],
-    ['load/03-parties', { negotiation, rows: p.parties }],
-    ['load/04-people', { negotiation, rows: p.people }],
-    ['load/05-events', { negotiation, rows: p.events }],
-    ['load/06-sources', { negotiation, rows: p.sources }],
-    ['load/07-issues', { negotiation, rows: p.issues }],
-    ['load/08-options', { negotiation, rows: p.options }],
-    ['load/09-positions', { negotiation, rows: p.positions }],
-    ['load/10-position-links', { negotiation, rows: p.positions }],
-    ['load/11-statements', { negotiation, rows: p.statements }],
+  const negotiation = data.negotiation.id;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  // Slugs never hold "~", so a load's key is never a negotiation's id.
+  const stage = `${negotiation}~${randomBytes(6).toString('hex')}`;
+  const retired = `${stage}~old`;
+  const p = toLoadParameters(data, stage);
+  // In this order, each step finds the nodes it links to.
+  const steps: Array<[string, Array<{ id: string }>]> = [
+    ['parties', p.parties],
+    ['people', p.people],
+    ['events', p.events],
+    ['sources', p.sources],
+    ['issues', p.issues],
+    ['options', p.options],
+    ['positions', p.positions],
+    ['position-links', p.positions],
+    ['statements', p.statements],
   ];
+  const total = steps.reduce((sum, [, rows]) => sum + rows.length, 0);
+  const progress = (step: string, done: number) => options.onProgress?.({ step, done, total });
+  const exists = async (tx: ManagedTransaction) =>
+    Boolean((await tx.run(cypher.get('load/exists'), { negotiation })).records[0]?.get('exists'));
+
   const session = driver.session({ database });
+  const staging = new Staging(session, cypher, batchSize);
+  let doing = '';
+  let staged = false;
   try {
-    await session.executeWrite(async (tx) => {
-      for (const [name, parameters] of steps) await tx.run(cypher.get(name), parameters);
+    doing = 'cleaning up after an earlier load';
+    await staging.sweep(negotiation);
+    doing = 'checking the database';
+    if (!options.replace && (await session.executeRead(exists))) throw new NegotiationExistsError(negotiation);
+
+    doing = 'staging the negotiation';
+    staged = true;
+    await staging.write((tx) => staging.run(tx, 'stage', { stage, negotiation, row: p.negotiation }));
+    let done = 0;
+    for (const [step, rows] of steps) {
+      let written = 0;
+      for (const batch of batches(rows, batchSize)) {
+        options.signal?.throwIfAborted();
+        doing = `writing ${step} ${written + 1}–${written + batch.length} of ${rows.length}`;
+        await staging.write(async (tx) => {
+          await staging.claim(tx, stage);
+          await staging.run(tx, step, { stage, rows: batch });
+        });
+        written += batch.length;
+        done += batch.length;
+        progress(step, done);
+      }
+    }
+
+    options.signal?.throwIfAborted();
+    doing = 'switching to the new version';
+    progress('switch', done);
+    const replacing = await staging.write(async (tx) => {
+      await staging.claim(tx, stage);
+      const found = await exists(tx);
+      if (found && !options.replace) throw new NegotiationExistsError(negotiation);
+      if (found) await staging.run(tx, 'retire', { stage, negotiation, retired });
+      else await staging.run(tx, 'phase', { stage, phase: 'renaming' });
+      return found;
     });
+    if (replacing) {
+      await staging.moveAll(stage, negotiation, retired);
+      await staging.write(async (tx) => {
+        await staging.claim(tx, stage);
+        await staging.run(tx, 'phase', { stage, phase: 'renaming' });
+      });
+    }
+    await staging.moveAll(stage, stage, negotiation);
+    options.signal?.throwIfAborted();
+    doing = 'publishing the new version';
+    progress('publish', done);
+    await staging.write(async (tx) => {
+      await staging.claim(tx, stage);
+      await staging.run(tx, 'reveal', { stage, negotiation });
+    });
+    staged = false;
+
+    // Published: a failure from here on leaves the retired version marked for the next load to remove.
+    if (replacing) {
+      progress('remove-old', done);
+      await staging.removeAll(retired).catch(() => undefined);
+    }
     const counted = await session.executeRead((tx) => tx.run(cypher.get('load/count'), { negotiation }));
     const record = counted.records[0];
     return {
       negotiation,
       nodes: Number(record?.get('nodes') ?? 0),
       relationships: Number(record?.get('relationships') ?? 0),
+      replaced: replacing,
     };
+  } catch (error) {
+    const failure = explain(error, negotiation, doing);
+    if (staged) {
+      try {
+        await staging.undo(stage, negotiation);
+      } catch {
+        failure.message += '; what it wrote is marked in the database, and the next load of it will undo it';
+      }
+    }
+    throw failure;
   } finally {
     await session.close();
   }
+}
+
+/** The error to report: the load's own, or a Neo4j error in one line with what the load was doing. */
+function explain(error: unknown, negotiation: string, doing: string): Error {
+  if (error instanceof NegotiationExistsError || error instanceof LoadError) return error;
+  const failed = `loading "${negotiation}" failed while ${doing}`;
+  const unchanged = 'nothing was changed';
+  if (error instanceof TakenOver) {
+    return new LoadError(`${failed}: another load of "${negotiation}" started meanwhile and undid this one`);
+  }
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new LoadError(`loading "${negotiation}" was interrupted while ${doing}; ${unchanged}`);
+  }
+  if (error instanceof MemoryCapReached) {
+    return new LoadError(
+      `${failed}: Neo4j's memory limit per transaction (db.memory.transaction.max) was reached ` +
+        `(${describeNeo4jError(error.neo4jError)}); ${unchanged}; load with a smaller --batch-size`,
+    );
+  }
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof Error && (error.name === 'Neo4jError' || typeof code === 'string')) {
+    return new LoadError(`${failed}: ${describeNeo4jError(error)}; ${unchanged}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }

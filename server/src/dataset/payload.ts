@@ -1,14 +1,14 @@
 /**
  * Turns a validated dataset into the parameters of the loader's Cypher: plain rows, one list per label,
- * with database ids (`<negotiation>:<slug>`) so that negotiations never share nodes.
+ * with database ids (`<negotiation>:<slug>`) so that negotiations never share nodes. A staged load writes
+ * them under its own key instead of the negotiation's id (`<stage>:<slug>`), renamed when it is published.
  */
 import { FIRMNESS_RANK, POSITION_KIND_CODES } from './kinds.ts';
 import type { Dataset } from './types.ts';
 
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
-export function toLoadParameters(data: Dataset) {
-  const negotiation = data.negotiation.id;
+export function toLoadParameters(data: Dataset, negotiation: string = data.negotiation.id) {
   const key = (slug: string) => `${negotiation}:${slug}`;
   const owned = (slug: string) => ({ id: key(slug), slug, negotiation });
 
@@ -32,10 +32,12 @@ export function toLoadParameters(data: Dataset) {
   };
   // Two positions that would read the same (same holders, kind and outcome) are told apart by their summaries.
   const derived = data.positions.map(positionLabel);
+  const uses = new Map<string, number>();
+  for (const label of derived) uses.set(label, (uses.get(label) ?? 0) + 1);
   const labelOf = new Map(
     data.positions.map((position, i) => {
       const label = derived[i] as string;
-      const unique = derived.indexOf(label) === derived.lastIndexOf(label);
+      const unique = uses.get(label) === 1;
       const told = unique ? label : `${label.split(' – ')[0]} – ${shorten(position.summary, 70)}`;
       return [position.id, position.label ?? told];
     }),
@@ -43,8 +45,8 @@ export function toLoadParameters(data: Dataset) {
 
   return {
     negotiation: {
-      id: negotiation,
-      slug: negotiation,
+      id: data.negotiation.id,
+      slug: data.negotiation.id,
       label: data.negotiation.title,
       summary: data.negotiation.summary ?? null,
       date: data.negotiation.date,

@@ -13,13 +13,21 @@ export function formatProblem(p: DatasetProblem): string {
   return `${at}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
+/** Problems listed in a message; a file with more (a wrong file, say) has the rest counted. */
+const LISTED = 50;
+
 export class DatasetError extends Error {
   override name = 'DatasetError';
   constructor(readonly problems: DatasetProblem[]) {
     const file = problems[0]?.file ?? 'dataset';
+    const more = problems.length - LISTED;
     super(
       `${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was loaded:\n` +
-        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+        problems
+          .slice(0, LISTED)
+          .map((p) => `  ${formatProblem(p)}`)
+          .join('\n') +
+        (more > 0 ? `\n  … and ${more} more` : ''),
     );
   }
 }

@@ -5,6 +5,8 @@
 const EXPLAINED = new Set([
   'ConfigError',
   'DatasetError',
+  'LoadError',
+  'NegotiationExistsError',
   'Neo4jUnavailableError',
   'LocalNeo4jError',
   'LocalNeo4jInstallError',

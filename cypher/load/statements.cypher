@@ -1,23 +1,23 @@
 // Statements: the quotes behind positions, who said them, where they were reported and made.
 UNWIND $rows AS row
 MATCH (source:Source {id: row.source})
-MERGE (statement:Statement {id: row.id})
+CREATE (statement:Statement)
 SET statement = row {.id, .slug, .negotiation, .label, .quote, .paraphrase}, statement.date = date(row.date)
-MERGE (statement)-[:REPORTED_IN]->(source)
+CREATE (statement)-[:REPORTED_IN]->(source)
 WITH statement, row
 CALL (statement, row) {
   UNWIND row.positions AS positionId
   MATCH (position:Position {id: positionId})
-  MERGE (statement)-[:EVIDENCES]->(position)
+  CREATE (statement)-[:EVIDENCES]->(position)
 }
 CALL (statement, row) {
   OPTIONAL MATCH (speaker:Person {id: row.speaker})
   OPTIONAL MATCH (party:Party {id: row.party})
   WITH statement, coalesce(speaker, party) AS who
   WHERE who IS NOT NULL
-  MERGE (who)-[:SAID]->(statement)
+  CREATE (who)-[:SAID]->(statement)
 }
 CALL (statement, row) {
   MATCH (event:Event {id: row.event})
-  MERGE (statement)-[:MADE_AT]->(event)
+  CREATE (statement)-[:MADE_AT]->(event)
 }
