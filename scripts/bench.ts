@@ -90,10 +90,14 @@ try {
   try {
     measure(
       'load the bundled dataset (one transaction)',
-      await median(5, () => loadDataset(driver, cypher, 'neo4j', base)),
+      await median(5, () => loadDataset(driver, cypher, 'neo4j', base, { replace: true })),
       1_500,
     );
-    measure('load the 10× dataset', await median(3, () => loadDataset(driver, cypher, 'neo4j', big)), 5_000);
+    measure(
+      'load the 10× dataset',
+      await median(3, () => loadDataset(driver, cypher, 'neo4j', big, { replace: true })),
+      5_000,
+    );
     for (const id of [base.negotiation.id, big.negotiation.id]) {
       const label = id === base.negotiation.id ? 'bundled' : '10×';
       const get = (url: string) => fetch(`${server.url}${url}`).then((r) => r.arrayBuffer());

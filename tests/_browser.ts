@@ -73,6 +73,7 @@ export function useExplorer(): Explorer {
       new CypherLibrary(),
       testDatabase().database,
       readDataset('data/nato-russia-2022.yaml'),
+      { replace: true },
     );
     explorer.browser = await launchBrowser();
     explorer.page = await explorer.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });

@@ -48,6 +48,7 @@ describe('the Cypher console: POST /api/cypher', function () {
       new CypherLibrary(),
       testDatabase().database,
       readDataset('data/nato-russia-2022.yaml'),
+      { replace: true },
     );
   });
   after(async () => {

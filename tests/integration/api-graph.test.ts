@@ -19,7 +19,7 @@ describe('the graph API', () => {
   before(async () => {
     server = await startTestServer();
     data = readDataset('data/nato-russia-2022.yaml');
-    await loadDataset(testDriver(), new CypherLibrary(), testDatabase().database, data);
+    await loadDataset(testDriver(), new CypherLibrary(), testDatabase().database, data, { replace: true });
   });
   after(() => server.close());
 

@@ -103,7 +103,7 @@ function withEast(data: Dataset): void {
 /** Validates the dataset like `npm run load` does, then loads it. */
 async function load(data: Dataset): Promise<string> {
   const checked = parseDataset(toYaml(data), `${data.negotiation.id}.yaml`);
-  await loadDataset(testDriver(), cypher, testDatabase().database, checked);
+  await loadDataset(testDriver(), cypher, testDatabase().database, checked, { replace: true });
   loaded.add(checked.negotiation.id);
   return checked.negotiation.id;
 }

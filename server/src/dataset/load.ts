@@ -31,8 +31,11 @@ export interface LoadOptions {
   replace?: boolean;
   /** Rows (or nodes, when switching) per transaction. */
   batchSize?: number;
-  /** Called after each batch written, and as switching, publishing and removing the old version begin. */
-  onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Called after each batch written, and as switching, publishing and removing the old version begin; the
+   * load waits for it (a test may look at the database there, or make the load fail).
+   */
+  onProgress?: (progress: LoadProgress) => void | Promise<void>;
   /** Stops the load between two transactions, and undoes it. */
   signal?: AbortSignal;
 }
@@ -97,9 +100,11 @@ export async function loadDataset(
     ['statements', p.statements],
   ];
   const total = steps.reduce((sum, [, rows]) => sum + rows.length, 0);
-  const progress = (step: string, done: number) => options.onProgress?.({ step, done, total });
-  const exists = async (tx: ManagedTransaction) =>
-    Boolean((await tx.run(cypher.get('load/exists'), { negotiation })).records[0]?.get('exists'));
+  const progress = async (step: string, done: number) => options.onProgress?.({ step, done, total });
+  const taken = async (tx: ManagedTransaction) => {
+    const { records } = await tx.run(cypher.get('load/exists'), { negotiation });
+    return { exists: records[0]?.get('exists') === true, hasNodes: records[0]?.get('hasNodes') === true };
+  };
 
   const session = driver.session({ database });
   const staging = new Staging(session, cypher, batchSize);
@@ -109,7 +114,7 @@ export async function loadDataset(
     doing = 'cleaning up after an earlier load';
     await staging.sweep(negotiation);
     doing = 'checking the database';
-    if (!options.replace && (await session.executeRead(exists))) throw new NegotiationExistsError(negotiation);
+    if (!options.replace && (await session.executeRead(taken)).exists) throw new NegotiationExistsError(negotiation);
 
     doing = 'staging the negotiation';
     staged = true;
@@ -126,42 +131,43 @@ export async function loadDataset(
         });
         written += batch.length;
         done += batch.length;
-        progress(step, done);
+        await progress(step, done);
       }
     }
 
     options.signal?.throwIfAborted();
     doing = 'switching to the new version';
-    progress('switch', done);
-    const replacing = await staging.write(async (tx) => {
+    await progress('switch', done);
+    const { exists: replacing, hasNodes: moving } = await staging.write(async (tx) => {
       await staging.claim(tx, stage);
-      const found = await exists(tx);
-      if (found && !options.replace) throw new NegotiationExistsError(negotiation);
-      if (found) await staging.run(tx, 'retire', { stage, negotiation, retired });
+      const found = await taken(tx);
+      if (found.exists && !options.replace) throw new NegotiationExistsError(negotiation);
+      if (found.hasNodes) await staging.run(tx, 'retire', { stage, negotiation, retired });
       else await staging.run(tx, 'phase', { stage, phase: 'renaming' });
       return found;
     });
-    if (replacing) {
+    if (moving) {
       await staging.moveAll(stage, negotiation, retired);
-      await staging.write(async (tx) => {
-        await staging.claim(tx, stage);
-        await staging.run(tx, 'phase', { stage, phase: 'renaming' });
-      });
+      await staging.setPhase(stage, 'renaming');
     }
     await staging.moveAll(stage, stage, negotiation);
     options.signal?.throwIfAborted();
     doing = 'publishing the new version';
-    progress('publish', done);
+    await progress('publish', done);
     await staging.write(async (tx) => {
       await staging.claim(tx, stage);
       await staging.run(tx, 'reveal', { stage, negotiation });
     });
     staged = false;
 
-    // Published: a failure from here on leaves the retired version marked for the next load to remove.
-    if (replacing) {
-      progress('remove-old', done);
-      await staging.removeAll(retired).catch(() => undefined);
+    // Published: a failure from here on leaves the retired version for the next load to remove.
+    if (moving) {
+      try {
+        await progress('remove-old', done);
+        await staging.removeAll(retired);
+      } catch {
+        // Left marked obsolete: the next load removes it.
+      }
     }
     const counted = await session.executeRead((tx) => tx.run(cypher.get('load/count'), { negotiation }));
     const record = counted.records[0];

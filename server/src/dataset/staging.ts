@@ -105,16 +105,28 @@ export class Staging {
       }),
     );
     if (!state) return; // already gone
-    if (state.phase === 'renaming') await this.moveAll(stage, negotiation, stage, true);
-    if (state.retired && state.phase !== 'staging') {
-      const retired = state.retired;
+    const { retired } = state;
+    // Each step records the phase it leaves the load in, so that an undo cut short resumes correctly.
+    if (state.phase === 'renaming') {
+      await this.moveAll(stage, negotiation, stage, true);
+      await this.setPhase(stage, retired ? 'retiring' : 'staging', true);
+    }
+    if (retired && state.phase !== 'staging') {
       await this.moveAll(stage, retired, negotiation, true);
       await this.write(async (tx) => {
         await this.claim(tx, stage, true);
         await this.run(tx, 'restore', { retired, negotiation });
+        await this.run(tx, 'phase', { stage, phase: 'staging' });
       });
     }
     await this.removeAll(stage);
+  }
+
+  async setPhase(stage: string, phase: string, sweeping = false): Promise<void> {
+    await this.write(async (tx) => {
+      await this.claim(tx, stage, sweeping);
+      await this.run(tx, 'phase', { stage, phase });
+    });
   }
 
   /** Cleans up after earlier loads: undoes crashed (or concurrent) loads of this negotiation, or idle ones. */
