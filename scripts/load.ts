@@ -11,7 +11,6 @@
  * Ctrl-C stops a load between two transactions and undoes it.
  */
 
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../server/src/config.ts';
 import {
@@ -137,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
         );
       } catch (error) {
         if (!(error instanceof NegotiationExistsError)) throw Object.assign(error as Error, { file });
-        const command = `npm run load -- --replace ${path.relative(process.cwd(), path.resolve(file))}`;
+        const command = `npm run load -- --replace ${/^[\w./-]+$/.test(file) ? file : `'${file}'`}`;
         throw new Refused(
           `${file}: negotiation "${error.negotiation}" is already in the database; nothing was loaded. ` +
             `To replace it: ${command}`,
