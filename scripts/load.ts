@@ -24,6 +24,7 @@ import { DatasetError } from '../server/src/dataset/problems.ts';
 import type { Dataset } from '../server/src/dataset/types.ts';
 import { isExplained } from '../server/src/errors/explained.ts';
 import { CypherLibrary } from '../server/src/neo4j/cypher.ts';
+import { describeNeo4jError } from '../server/src/neo4j/driver.ts';
 import { applySchema } from '../server/src/neo4j/schema.ts';
 import { connectForScript } from './neo4j-connection.ts';
 
@@ -159,8 +160,11 @@ try {
     console.error(error.message);
     process.exitCode = 2;
   } else {
+    // A Neo4j error outside a load (applying the schema, say) is one line too.
     const file = (error as { file?: string }).file;
-    console.error(isExplained(error) ? `${file ? `${file}: ` : ''}${error.message}` : error);
+    const neo4jError = error instanceof Error && error.name === 'Neo4jError';
+    const message = isExplained(error) ? error.message : neo4jError ? describeNeo4jError(error) : undefined;
+    console.error(message === undefined ? error : `${file ? `${file}: ` : ''}${message}`);
     process.exitCode = 1;
   }
 }

@@ -1,5 +1,8 @@
 // How many nodes and relationships a negotiation has (relationships counted once, from their start node).
-MATCH (n)
-WHERE n.negotiation = $negotiation OR (n:Negotiation AND n.id = $negotiation)
-OPTIONAL MATCH (n)-[r]->()
-RETURN count(DISTINCT n) AS nodes, count(r) AS relationships
+MATCH (negotiation:Negotiation {id: $negotiation})
+CALL (negotiation) {
+  MATCH (n:Party|Person|Event|Source|Issue|Option|Position|Statement)
+  WHERE n.negotiation = $negotiation
+  RETURN count(n) AS nodes, sum(COUNT { (n)-->() }) AS relationships
+}
+RETURN 1 + nodes AS nodes, COUNT { (negotiation)-->() } + relationships AS relationships

@@ -1,11 +1,10 @@
 // Positions: who holds them, on which issue, for and against which options.
 UNWIND $rows AS row
 MATCH (issue:Issue {id: row.issue})
-CREATE (position:Position)
-SET position = row {.id, .slug, .negotiation, .label, .summary, .kind, .kindLabel, .cameo, .cameoLabel, .plover,
-                    .firmness, .firmnessRank},
-    position.stated = date(row.stated),
-    position.since = date(row.since)
+CREATE (position:Position {id: row.id, slug: row.slug, negotiation: row.negotiation, label: row.label,
+                           summary: row.summary, kind: row.kind, kindLabel: row.kindLabel, cameo: row.cameo,
+                           cameoLabel: row.cameoLabel, plover: row.plover, firmness: row.firmness,
+                           firmnessRank: row.firmnessRank, stated: date(row.stated), since: date(row.since)})
 CREATE (position)-[:ON]->(issue)
 WITH position, row
 CALL (position, row) {
