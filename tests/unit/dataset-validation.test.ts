@@ -200,6 +200,23 @@ describe('dataset validation', () => {
     assert.match(problems[0]!.message, /not valid YAML: Map keys must be unique/);
   });
 
+  it('lists the first 50 problems of a file that has more, and counts the rest', () => {
+    const data = harbourTalks();
+    for (let i = 0; i < 60; i++) data.parties.push({ ...data.parties[0]!, id: `party-${i}`, side: 'nowhere' });
+    const error = (() => {
+      try {
+        parseDataset(toYaml(data), 'talks.yaml');
+      } catch (e) {
+        return e as DatasetError;
+      }
+      assert.fail('expected a refusal');
+    })();
+    assert.equal(error.problems.length, 60);
+    const lines = error.message.split('\n');
+    assert.equal(lines.length, 1 + 50 + 1);
+    assert.equal(lines.at(-1), '  … and 10 more');
+  });
+
   it('reports a file that cannot be read', () => {
     assert.throws(
       () => readDataset('data/no-such-file.yaml'),

@@ -44,7 +44,8 @@ export class Staging {
 
   /** One write transaction; the memory cap is not retried. */
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const capped = (error: unknown) => (isMemoryCap(error) ? new MemoryCapReached(error as Error) : error);
+    const capped = (error: unknown) =>
+      isMemoryCap(error) && !(error instanceof MemoryCapReached) ? new MemoryCapReached(error as Error) : error;
     try {
       return await this.session.executeWrite(async (tx) => {
         try {
