@@ -38,6 +38,8 @@ export interface RequestSpec {
   path: string;
   headers?: Record<string, string | string[]>;
   body?: string | Uint8Array;
+  /** The local address to send from: 127.0.0.2 is another client to the server. */
+  from?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export function exchange(base: string, spec: RequestSpec, agent?: http.Agent): P
         method: spec.method ?? 'GET',
         path: spec.path,
         headers: spec.headers,
+        localAddress: spec.from,
         agent,
       },
       (response) => {
@@ -86,27 +89,45 @@ export interface RawAnswer {
 }
 
 /**
- * Writes bytes on a fresh socket and reads until the server closes it or the first response is complete
- * enough to read its status (a status line and its headers). For requests no HTTP client would send.
+ * Writes bytes on a fresh socket and reads until the server closes it or sends the head (status line and
+ * headers) of a final response (1xx are skipped). For requests no HTTP client would send.
  */
-export function rawExchange(port: number, bytes: string | Uint8Array, timeoutMs = 5_000): Promise<RawAnswer> {
+export function rawExchange(
+  port: number,
+  bytes: string | Uint8Array,
+  {
+    timeoutMs = 5_000,
+    end = false,
+  }: { timeoutMs?: number /** Half-close after writing: no more is coming. */; end?: boolean } = {},
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
+    /** The status of the first final response, once its head is complete when `complete`. */
+    const finalStatus = (complete: boolean) => {
+      for (const match of text.matchAll(/^HTTP\/1\.[01] (\d{3})/gm)) {
+        const status = Number(match[1]);
+        if (status >= 200) return !complete || text.includes('\r\n\r\n', match.index) ? status : undefined;
+      }
+      return undefined;
+    };
     const finish = () => {
       clearTimeout(timer);
       socket.destroy();
-      const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
-      resolve({ status: status ? Number(status) : undefined, text });
+      resolve({ status: finalStatus(false), text });
     };
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error(`no answer within ${timeoutMs} ms to ${JSON.stringify(String(bytes).slice(0, 80))}`));
     }, timeoutMs);
-    socket.on('connect', () => socket.write(bytes));
+    socket.on('connect', () => {
+      const data = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes;
+      if (end) socket.end(data);
+      else socket.write(data);
+    });
     socket.on('data', (chunk) => {
       text += chunk.toString('latin1');
-      if (text.includes('\r\n\r\n')) finish();
+      if (finalStatus(true) !== undefined) finish();
     });
     socket.on('error', () => finish());
     socket.on('close', finish);

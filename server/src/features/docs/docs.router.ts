@@ -15,6 +15,7 @@ const page = `<!doctype html>
   <head>
     <meta charset="utf-8" />
     <title>Common Ground API</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
   </head>
   <body>
