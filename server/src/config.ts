@@ -78,7 +78,7 @@ export interface Config {
 
 /** What the HTTP layer answers and how long it waits (server/src/middleware/). */
 export interface HttpLimits {
-  /** The host names answered: loopback names, HOST when it is a name, ALLOWED_HOSTS; others get 421. */
+  /** The host names answered: loopback names, HOST unless it is 0.0.0.0 or ::, ALLOWED_HOSTS; others get 421. */
   allowedHosts: string[];
   rateLimitPerMinute: number;
   headersTimeoutMs: number;

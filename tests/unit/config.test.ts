@@ -69,8 +69,16 @@ describe('config', () => {
       });
     });
 
-    it('answers for the loopback names and for HOST when it is a name, not an address', () => {
+    it('answers for the loopback names and for HOST, unless it is a wildcard address', () => {
       assert.deepEqual(readConfig({}).http.allowedHosts, ['localhost', '127.0.0.1', '[::1]']);
+      assert.deepEqual(readConfig({ HOST: '0.0.0.0' }).http.allowedHosts, ['localhost', '127.0.0.1', '[::1]']);
+      assert.deepEqual(readConfig({ HOST: '192.168.1.5', ALLOWED_HOSTS: 'fe80::1' }).http.allowedHosts, [
+        'localhost',
+        '127.0.0.1',
+        '[::1]',
+        '192.168.1.5',
+        '[fe80::1]',
+      ]);
       assert.deepEqual(readConfig({ HOST: 'App.Internal' }).http.allowedHosts, [
         'localhost',
         '127.0.0.1',

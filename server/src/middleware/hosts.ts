@@ -10,15 +10,25 @@ import { problems } from '../errors/problem.ts';
 /** Names that only ever mean this machine; a page elsewhere cannot rebind them. */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
-/** The loopback names, HOST when it is a name (not an address such as 0.0.0.0), and the extra names. */
+/** Addresses that mean "every interface": no client names them. */
+const WILDCARDS = new Set(['0.0.0.0', '::', '[::]']);
+
+/**
+ * The loopback names, HOST unless it is a wildcard address, and the extra names. An address is as safe
+ * as a name here: a rebinding page can only make the browser send its own name, never an address.
+ */
 export function allowedHostNames(host: string, extra: string[] = []): string[] {
-  const names = [...LOOPBACK_NAMES, ...(isIP(host) === 0 ? [host] : []), ...extra];
+  const names = [...LOOPBACK_NAMES, ...(WILDCARDS.has(host) ? [] : [host]), ...extra];
   return [...new Set(names.map(normalise))];
 }
 
-/** `Example.org.` and `example.org` are one name; ports are not part of it (req.hostname drops them). */
+/**
+ * `Example.org.` and `example.org` are one name, `::1` and `[::1]` one address (req.hostname keeps the
+ * brackets of IPv6 and drops the port).
+ */
 function normalise(name: string): string {
-  return name.toLowerCase().replace(/\.$/, '');
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  return isIP(lower) === 6 ? `[${lower}]` : lower;
 }
 
 /**

@@ -14,12 +14,11 @@ export const CONTENT_SECURITY_POLICY = {
   'script-src-attr': ["'none'"],
   // ForceAtlas2 runs in a web worker that graphology builds from a blob: URL of its own code.
   'worker-src': ["'self'", 'blob:'],
-  // CodeMirror injects <style> elements and the panels and Swagger UI set style attributes; styles
-  // cannot run code, and without a nonce in every one of those libraries there is no stricter choice.
+  // CodeMirror (style-mod) writes its theme into a <style> element and the panels set style attributes
+  // (colours of parties and verdicts). Styles cannot run code; a nonce would need a page rendered per request.
   'style-src': ["'self'", "'unsafe-inline'"],
-  // The favicon and Swagger UI's icons are data: URLs; the PNG export draws into a canvas it reads as blob:.
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'font-src': ["'self'", 'data:'],
+  // The favicon is a data: URL (client/index.html); Swagger UI's icons are inline SVG or data: URLs.
+  'img-src': ["'self'", 'data:'],
   // fetch() of /api only.
   'connect-src': ["'self'"],
   'object-src': ["'none'"],
