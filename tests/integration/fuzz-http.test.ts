@@ -1,7 +1,7 @@
 /**
  * The HTTP fuzz: thousands of malformed requests at every documented endpoint of the real app, run as its
  * own process (server/src/main.ts) as in production, with the rate limit raised so that every request
- * reaches the code behind it. What must hold: no answer of 500 or more, nothing logged at error, the
+ * reaches the code behind it. What must hold: no answer of 500 or more, nothing logged at warn, the
  * process still answering, and its memory back near where it started.
  */
 import assert from 'node:assert/strict';
@@ -12,8 +12,9 @@ import { testEnvironment } from '../_neo4j.ts';
 import { freePort } from '../_net.ts';
 import { documentedEndpoints, httpRequests, rawRequests } from './fuzz-requests.ts';
 
+// FUZZ_SEED and FUZZ_REQUESTS vary a run by hand; the suite runs the same 10,500 requests every time.
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_110);
-const HTTP_REQUESTS = 9_000;
+const HTTP_REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 9_000);
 const RAW_REQUESTS = 1_500;
 const CONCURRENCY = 8;
 const MB = 1024 * 1024;
@@ -148,9 +149,9 @@ describe('the HTTP fuzz: every endpoint of server/openapi.yaml', function () {
     assert.deepEqual(tally.serverErrors, [], 'no answer of 500 or more');
     assert.equal(exited, undefined, 'the process is still running');
     assert.deepEqual(
-      logged.filter((line) => Number(line.level) >= 50),
+      logged.filter((line) => Number(line.level) >= 40),
       [],
-      'nothing logged at error',
+      'nothing logged at warn or error: a client cannot fill the log with alarms',
     );
     assert.ok(answered >= 0.9 * (HTTP_REQUESTS + RAW_REQUESTS), `most requests are answered (${answered})`);
     for (const path of ['/api/health', '/api/negotiations', '/api/queries']) {

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { createApp } from '../../server/src/app.ts';
+import { readConfig } from '../../server/src/config.ts';
+import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import type { RunningServer } from '../../server/src/server.ts';
-import { exchange, rawExchange, waitUntil } from '../_http.ts';
+import { capturedLogger, exchange, listen, rawExchange, waitUntil } from '../_http.ts';
+import { testDatabase, testDriver } from '../_neo4j.ts';
 import { startTestServer } from '../_server.ts';
 
 const portOf = (server: RunningServer) => Number(new URL(server.url).port);
@@ -56,6 +60,36 @@ describe('the HTTP layer: request limits', function () {
 
       const other = await exchange(server.url, { path: '/api/openapi.json', from: '127.0.0.2' });
       assert.equal(other.status, 200, 'another client is not limited');
+    });
+
+    it('knows a client by its connection, not by the X-Forwarded-For or Forwarded it writes', async () => {
+      const { logger, lines } = capturedLogger('info');
+      const app = createApp({
+        driver: testDriver(),
+        cypher: new CypherLibrary(),
+        database: testDatabase().database,
+        logger,
+        http: readConfig({ RATE_LIMIT_PER_MINUTE: '2' }).http,
+      });
+      const { url, close } = await listen(app);
+      try {
+        const statuses: number[] = [];
+        for (const forwarded of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) {
+          const answer = await exchange(url, {
+            path: '/api/openapi.json',
+            headers: { 'x-forwarded-for': forwarded, forwarded: `for=${forwarded}` },
+          });
+          statuses.push(answer.status);
+        }
+        assert.deepEqual(statuses, [200, 200, 429]);
+        assert.deepEqual(
+          lines.filter((line) => Number(line.level) >= 40),
+          [],
+          'a header any client can write is no misconfiguration to warn about',
+        );
+      } finally {
+        await close();
+      }
     });
   });
 

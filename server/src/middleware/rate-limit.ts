@@ -1,5 +1,5 @@
 /**
- * Requests per client (its IP address; IPv6 by /56) per minute. Beyond the limit: 429 with `Retry-After`
+ * Requests per client (the connection's address; IPv6 by /56) per minute. Beyond the limit: 429 with `Retry-After`
  * and the standard `RateLimit`/`RateLimit-Policy` headers, so a client knows when to come back.
  */
 import type { RequestHandler } from 'express';
@@ -13,6 +13,9 @@ export function rateLimitPerClient(perMinute: number, logger: Logger): RequestHa
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // The client is the socket's address: no proxy is trusted, so X-Forwarded-For and Forwarded, which any
+    // client can write, are ignored on purpose rather than logged as a misconfiguration.
+    validate: { xForwardedForHeader: false, forwardedHeader: false },
     logger: {
       warn: (error, message) => logger.warn({ err: error }, message ?? 'rate limiter'),
       error: (error, message) => logger.error({ err: error }, message ?? 'rate limiter'),
