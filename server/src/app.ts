@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { pinoHttp } from 'pino-http';
-import type { Config } from './config.ts';
+import { type Config, type HttpLimits, readConfig } from './config.ts';
 import { cypherRouter } from './features/cypher/cypher.router.ts';
 import { CypherConsoleService } from './features/cypher/cypher.service.ts';
 import { docsRouter } from './features/docs/docs.router.ts';
@@ -21,7 +21,12 @@ import { savedQueries } from './features/queries/saved-queries.ts';
 import { searchRouter } from './features/search/search.router.ts';
 import { SearchService } from './features/search/search.service.ts';
 import type { Logger } from './logger.ts';
+import { jsonBody } from './middleware/body.ts';
 import { errorHandler, notFoundHandler } from './middleware/errors.ts';
+import { allowedHosts } from './middleware/hosts.ts';
+import { methodNotAllowed, readOnly } from './middleware/methods.ts';
+import { rateLimitPerClient } from './middleware/rate-limit.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
 import type { CypherLibrary } from './neo4j/cypher.ts';
 import { Database } from './neo4j/database.ts';
 
@@ -33,6 +38,8 @@ export interface AppDependencies {
   database: string;
   logger: Logger;
   console?: Config['console'];
+  /** Hosts answered, rate limit (server-limits.ts applies the rest); the defaults of config.ts when absent. */
+  http?: HttpLimits;
   /** The built client; served at / when present. */
   clientDir?: string;
 }
@@ -43,15 +50,20 @@ export function createApp({
   database,
   logger,
   console = { timeoutMs: 10_000, maxRows: 5_000 },
+  http = readConfig({}).http,
   clientDir = clientDist,
 }: AppDependencies): Express {
   const db = new Database(driver, cypher, database);
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(securityHeaders());
+  app.use(allowedHosts(http.allowedHosts));
+  app.use(rateLimitPerClient(http.rateLimitPerMinute, logger));
 
   const api = express.Router();
+  api.use(methodNotAllowed(api));
+  api.use(jsonBody());
   api.use(healthRouter(new HealthService(driver, cypher, database)));
   api.use(negotiationsRouter(db));
   api.use(graphRouter(new GraphService(db)));
@@ -64,7 +76,7 @@ export function createApp({
   api.use(notFoundHandler);
   app.use('/api', api);
 
-  if (existsSync(clientDir)) app.use(express.static(clientDir));
+  if (existsSync(clientDir)) app.use(express.static(clientDir), readOnly);
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

@@ -3,6 +3,7 @@
  * Every wrong value is reported together, each naming its variable.
  */
 import { z } from 'zod';
+import { allowedHostNames } from './middleware/hosts.ts';
 
 /** The documented development password of the local Neo4j (README); production sets its own. */
 export const DEVELOPMENT_PASSWORD = 'common-ground-dev';
@@ -45,6 +46,16 @@ const environment = z.object({
     .string()
     .regex(/^\d+[mg]$/i, 'NEO4J_HEAP must be a size such as 512m or 2g')
     .default('512m'),
+  // The HTTP layer's limits (docs/operations.md).
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.\-[\]:,\s]*$/i, 'ALLOWED_HOSTS must be host names separated by commas, e.g. graph.example.org')
+    .default(''),
+  RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 1_000),
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt('HTTP_HEADERS_TIMEOUT_MS', 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt('HTTP_REQUEST_TIMEOUT_MS', 30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000),
+  HTTP_MAX_CONNECTIONS: positiveInt('HTTP_MAX_CONNECTIONS', 500),
 });
 
 export interface Config {
@@ -62,6 +73,18 @@ export interface Config {
   localNeo4j: { boltPort: number; heap: string };
   /** Limits of the Cypher console (POST /api/cypher). */
   console: { timeoutMs: number; maxRows: number };
+  http: HttpLimits;
+}
+
+/** What the HTTP layer answers and how long it waits (server/src/middleware/). */
+export interface HttpLimits {
+  /** The host names answered: loopback names, HOST unless it is 0.0.0.0 or ::, ALLOWED_HOSTS; others get 421. */
+  allowedHosts: string[];
+  rateLimitPerMinute: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -74,7 +97,12 @@ export class ConfigError extends Error {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= npm start`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = environment.safeParse(present);
+  const parsed = environment
+    .refine((e) => e.HTTP_HEADERS_TIMEOUT_MS <= e.HTTP_REQUEST_TIMEOUT_MS, {
+      path: ['HTTP_HEADERS_TIMEOUT_MS'],
+      message: 'HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS',
+    })
+    .safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
@@ -97,5 +125,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     localNeo4j: { boltPort: e.NEO4J_BOLT_PORT, heap: e.NEO4J_HEAP },
     console: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS },
+    http: {
+      allowedHosts: allowedHostNames(
+        e.HOST,
+        e.ALLOWED_HOSTS.split(',')
+          .map((name) => name.trim())
+          .filter((name) => name.length > 0),
+      ),
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
   };
 }

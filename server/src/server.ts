@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadBundledIfEmpty } from './dataset/bundled.ts';
 import type { Logger } from './logger.ts';
+import { applyServerLimits } from './middleware/server-limits.ts';
 import { CypherLibrary } from './neo4j/cypher.ts';
 import { createDriver, waitForNeo4j } from './neo4j/driver.ts';
 import { applySchema } from './neo4j/schema.ts';
@@ -28,11 +29,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     throw error;
   }
 
-  const app = createApp({ driver, cypher, database: config.neo4j.database, logger, console: config.console });
+  const app = createApp({
+    driver,
+    cypher,
+    database: config.neo4j.database,
+    logger,
+    console: config.console,
+    http: config.http,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),
     );
+    applyServerLimits(listening, config.http);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

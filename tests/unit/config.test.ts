@@ -38,6 +38,12 @@ describe('config', () => {
         NEO4J_HEAP: '1g',
         CYPHER_TIMEOUT_MS: '2500',
         CYPHER_MAX_ROWS: '100',
+        ALLOWED_HOSTS: 'graph.example.org, Other.Example.org',
+        RATE_LIMIT_PER_MINUTE: '60',
+        HTTP_HEADERS_TIMEOUT_MS: '2000',
+        HTTP_REQUEST_TIMEOUT_MS: '4000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
+        HTTP_MAX_CONNECTIONS: '50',
       });
       assert.deepEqual(config, {
         port: 8080,
@@ -52,7 +58,34 @@ describe('config', () => {
         },
         localNeo4j: { boltPort: 7700, heap: '1g' },
         console: { timeoutMs: 2500, maxRows: 100 },
+        http: {
+          allowedHosts: ['localhost', '127.0.0.1', '[::1]', 'graph.example.org', 'other.example.org'],
+          rateLimitPerMinute: 60,
+          headersTimeoutMs: 2000,
+          requestTimeoutMs: 4000,
+          keepAliveTimeoutMs: 1000,
+          maxConnections: 50,
+        },
       });
+    });
+
+    it('answers for the loopback names and for HOST, unless it is a wildcard address', () => {
+      assert.deepEqual(readConfig({}).http.allowedHosts, ['localhost', '127.0.0.1', '[::1]']);
+      assert.deepEqual(readConfig({ HOST: '0.0.0.0' }).http.allowedHosts, ['localhost', '127.0.0.1', '[::1]']);
+      assert.deepEqual(readConfig({ HOST: '192.168.1.5', ALLOWED_HOSTS: 'fe80::1' }).http.allowedHosts, [
+        'localhost',
+        '127.0.0.1',
+        '[::1]',
+        '192.168.1.5',
+        '[fe80::1]',
+      ]);
+      assert.deepEqual(readConfig({ HOST: 'App.Internal' }).http.allowedHosts, [
+        'localhost',
+        '127.0.0.1',
+        '[::1]',
+        'app.internal',
+      ]);
+      assert.deepEqual(readConfig({ HOST: '::' }).http.allowedHosts, ['localhost', '127.0.0.1', '[::1]']);
     });
 
     it('treats an empty variable as unset', () => {
@@ -70,6 +103,10 @@ describe('config', () => {
       ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
       ['NEO4J_HEAP', 'lots', /NEO4J_HEAP must be a size such as 512m/],
       ['NEO4J_CONNECT_TIMEOUT_MS', '-5', /NEO4J_CONNECT_TIMEOUT_MS must be greater than 0/],
+      ['ALLOWED_HOSTS', 'evil.example/path', /ALLOWED_HOSTS must be host names separated by commas/],
+      ['RATE_LIMIT_PER_MINUTE', '0', /RATE_LIMIT_PER_MINUTE must be greater than 0/],
+      ['HTTP_HEADERS_TIMEOUT_MS', '60000', /HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS/],
+      ['HTTP_MAX_CONNECTIONS', 'many', /HTTP_MAX_CONNECTIONS must be a number/],
     ];
     for (const [name, value, expected] of wrongValues) {
       it(`refuses ${name}=${value} with a message naming ${name}`, () => {

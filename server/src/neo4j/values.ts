@@ -7,6 +7,21 @@ import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/**
+ * How deep lists and maps may nest, in parameters sent and values read. Deeper values overflow the
+ * stack here and make Neo4j drop the connection (around 1,500 levels), which would pass for an outage.
+ */
+export const MAX_NESTING = 64;
+
+export class NestingTooDeepError extends Error {
+  override name = 'NestingTooDeepError';
+  constructor(what: 'parameters' | 'result') {
+    super(
+      `The ${what === 'parameters' ? 'parameters nest' : 'result nests'} lists or maps more than ${MAX_NESTING} levels deep.`,
+    );
+  }
+}
+
 export function isNode(value: unknown): value is Node {
   return neo4j.isNode(value as object);
 }
@@ -29,39 +44,45 @@ function isTemporal(value: object): boolean {
 }
 
 export function toJson(value: unknown): Json {
+  return convert(value, 0);
+}
+
+function convert(value: unknown, depth: number): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value !== 'object') return value as Json;
+  if (depth >= MAX_NESTING) throw new NestingTooDeepError('result');
+  const child = (inner: unknown) => convert(inner, depth + 1);
   if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
   if (isTemporal(value)) return value.toString();
   if (neo4j.isPoint(value)) {
     const { srid, x, y, z } = value;
-    return { srid: toJson(srid), x, y, ...(z === undefined ? {} : { z }) };
+    return { srid: child(srid), x, y, ...(z === undefined ? {} : { z }) };
   }
-  if (isNode(value)) return { elementId: value.elementId, labels: value.labels, properties: toJson(value.properties) };
+  if (isNode(value)) return { elementId: value.elementId, labels: value.labels, properties: child(value.properties) };
   if (isRelationship(value)) {
     return {
       elementId: value.elementId,
       type: value.type,
       startNodeElementId: value.startNodeElementId,
       endNodeElementId: value.endNodeElementId,
-      properties: toJson(value.properties),
+      properties: child(value.properties),
     };
   }
   if (isPath(value)) {
     return {
-      start: toJson(value.start),
-      end: toJson(value.end),
+      start: child(value.start),
+      end: child(value.end),
       segments: value.segments.map((s) => ({
-        start: toJson(s.start),
-        relationship: toJson(s.relationship),
-        end: toJson(s.end),
+        start: child(s.start),
+        relationship: child(s.relationship),
+        end: child(s.end),
       })),
     };
   }
-  if (Array.isArray(value)) return value.map(toJson);
+  if (Array.isArray(value)) return value.map(child);
   if (ArrayBuffer.isView(value)) return Array.from(value as Uint8Array);
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, toJson(v)]));
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, child(v)]));
 }
 
 /** A node's or relationship's properties as plain JSON. */
@@ -70,11 +91,13 @@ export function plainProperties(properties: Record<string, unknown>): Record<str
 }
 
 /** JSON values as Cypher parameters: whole numbers become Cypher integers (`LIMIT $n` needs one). */
-export function toCypherParameters(value: unknown): unknown {
+export function toCypherParameters(value: unknown, depth = 0): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toCypherParameters);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParameters(v)]));
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_NESTING) throw new NestingTooDeepError('parameters');
+  if (Array.isArray(value)) return value.map((item) => toCypherParameters(item, depth + 1));
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypherParameters(v, depth + 1)]));
   }
   return value;
 }

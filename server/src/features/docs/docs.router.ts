@@ -15,6 +15,7 @@ const page = `<!doctype html>
   <head>
     <meta charset="utf-8" />
     <title>Common Ground API</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
   </head>
   <body>
@@ -25,7 +26,8 @@ const page = `<!doctype html>
 </html>
 `;
 
-const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#reference', deepLinking: true });\n`;
+// No validator badge: it would load an image from another site, which the Content Security Policy refuses.
+const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#reference', deepLinking: true, validatorUrl: null });\n`;
 
 export function docsRouter(): Router {
   const document = openApiDocument();
