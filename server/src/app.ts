@@ -12,6 +12,7 @@ import { graphRouter } from './features/graph/graph.router.ts';
 import { GraphService } from './features/graph/graph.service.ts';
 import { healthRouter } from './features/health/health.router.ts';
 import { HealthService } from './features/health/health.service.ts';
+import { ServiceGate } from './features/health/service-gate.ts';
 import { negotiationsRouter } from './features/negotiations/negotiations.router.ts';
 import { nodesRouter } from './features/nodes/nodes.router.ts';
 import { NodesService } from './features/nodes/nodes.service.ts';
@@ -22,6 +23,7 @@ import { searchRouter } from './features/search/search.router.ts';
 import { SearchService } from './features/search/search.service.ts';
 import type { Logger } from './logger.ts';
 import { errorHandler, notFoundHandler } from './middleware/errors.ts';
+import { Neo4jAvailability } from './neo4j/availability.ts';
 import type { CypherLibrary } from './neo4j/cypher.ts';
 import { Database } from './neo4j/database.ts';
 
@@ -35,6 +37,8 @@ export interface AppDependencies {
   console?: Config['console'];
   /** The built client; served at / when present. */
   clientDir?: string;
+  /** Answers 503 while Neo4j is down and while the server drains; server.ts passes the one it drives. */
+  gate?: ServiceGate;
 }
 
 export function createApp({
@@ -44,15 +48,17 @@ export function createApp({
   logger,
   console = { timeoutMs: 10_000, maxRows: 5_000 },
   clientDir = clientDist,
+  gate = new ServiceGate(new Neo4jAvailability(driver, cypher, database, logger)),
 }: AppDependencies): Express {
   const db = new Database(driver, cypher, database);
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(gate.middleware);
   app.use(express.json({ limit: '1mb' }));
 
   const api = express.Router();
-  api.use(healthRouter(new HealthService(driver, cypher, database)));
+  api.use(healthRouter(new HealthService(gate.availability)));
   api.use(negotiationsRouter(db));
   api.use(graphRouter(new GraphService(db)));
   api.use(nodesRouter(new NodesService(db)));
