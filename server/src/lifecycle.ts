@@ -23,6 +23,7 @@ export const SHUTDOWN_LIMIT_MS = 9_500;
 /** With no parent left, nobody waits for the answers: a short drain is enough. */
 const ORPHAN_DRAIN_MS = 1_000;
 const PARENT_CHECK_MS = 250;
+const REPEAT_WINDOW_MS = 1_000;
 
 export async function runUntilSignalled(lifecycle: Lifecycle = {}): Promise<void> {
   let config: Config;
@@ -38,7 +39,7 @@ export async function runUntilSignalled(lifecycle: Lifecycle = {}): Promise<void
   const logger = createLogger(config.logLevel);
   const cleanups: Array<() => Promise<void>> = [];
   const stopping = new AbortController();
-  let preparing: Promise<unknown> | undefined;
+  let preparing: Promise<() => Promise<void>> | undefined;
   let server: RunningServer | undefined;
 
   const shutdown = async (reason: string, exitCode: number, drainMs = DRAIN_MS) => {
@@ -60,9 +61,16 @@ export async function runUntilSignalled(lifecycle: Lifecycle = {}): Promise<void
       process.exit(exitCode);
     }
   };
+  let signalledAt = 0;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (!stopping.signal.aborted) return void shutdown(signal, 0);
+      if (!stopping.signal.aborted) {
+        signalledAt = Date.now();
+        return void shutdown(signal, 0);
+      }
+      // Ctrl-C reaches the app twice at once, from the terminal and forwarded by npm: only a later
+      // signal is a second one.
+      if (Date.now() - signalledAt < REPEAT_WINDOW_MS) return;
       // The local Neo4j notices the exit (its standard input closes) and stops too.
       logger.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
@@ -79,9 +87,8 @@ export async function runUntilSignalled(lifecycle: Lifecycle = {}): Promise<void
 
   try {
     if (lifecycle.prepare) {
-      const prepared = lifecycle.prepare(config, logger, stopping.signal);
-      preparing = prepared;
-      cleanups.push(await prepared);
+      preparing = lifecycle.prepare(config, logger, stopping.signal);
+      cleanups.push(await preparing);
     }
     if (stopping.signal.aborted) return;
     server = await startServer(config, logger);

@@ -4,7 +4,7 @@
  * run, so that a test may kill anything in it without touching the suite's Neo4j. Linux only: processes
  * are found and checked through /proc.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,13 +129,14 @@ export async function startAppTree({ via = 'npm', neo4j }: TreeOptions = {}): Pr
       NEO4J_PASSWORD: STORE_PASSWORD,
     });
   }
-  const node = (entry: string) =>
-    spawn(process.execPath, ['--import', 'tsx', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, as a terminal gives a command: Ctrl-C signals the whole group.
+  const options = { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true } satisfies SpawnOptions;
+  const entry = via === 'app' ? 'scripts/start.ts' : 'server/src/main.ts';
   const top =
     via === 'npm'
       ? // --ignore-scripts skips prestart (the client build), not start itself.
-        spawn('npm', ['start', '--ignore-scripts', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-      : node(via === 'app' ? 'scripts/start.ts' : 'server/src/main.ts');
+        spawn('npm', ['start', '--ignore-scripts', '--silent'], options)
+      : spawn(process.execPath, ['--import', 'tsx', entry], options);
   const logs: LogLine[] = [];
   let output = '';
   let partial = '';

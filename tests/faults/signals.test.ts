@@ -32,6 +32,19 @@ describe('npm start under signals', () => {
     });
   }
 
+  it('stops everything within 10 s on Ctrl-C in a terminal (SIGINT to the whole process group)', async () => {
+    const running = await fixture.startTree();
+    const sent = Date.now();
+    process.kill(-(running.npm as number), 'SIGINT');
+    const exit = await running.exited;
+    assert.ok(await waitUntil(() => running.alive().length === 0, STOP_LIMIT_MS - (Date.now() - sent)));
+    assert.equal(exit.code, 0);
+    // The app receives the signal twice (from the terminal and from npm): that is not a second Ctrl-C.
+    assert.ok(!running.logs.some((line) => /second signal/.test(line.msg)), 'a clean stop, not a forced one');
+    assert.ok(running.logs.some((line) => line.msg === 'drained'));
+    report('Ctrl-C to the process group', { npmExitMs: exit.at - sent, allGoneMs: Date.now() - sent });
+  });
+
   it('leaves no orphan within 5 s when npm is killed outright', async () => {
     const running = await fixture.startTree();
     const killed = Date.now();

@@ -38,8 +38,6 @@ export class Neo4jAvailability extends EventEmitter<{ down: [reason: string]; up
   private current: Neo4jState = { up: true };
   private timer: NodeJS.Timeout | undefined;
   private running = false;
-  /** Results of probes older than the latest one are ignored. */
-  private generation = 0;
   private inFlight: Promise<Neo4jState> | undefined;
 
   constructor(
@@ -88,22 +86,22 @@ export class Neo4jAvailability extends EventEmitter<{ down: [reason: string]; up
   }
 
   private async runProbe(): Promise<Neo4jState> {
-    const generation = ++this.generation;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new ProbeTimedOut()), this.settings.timeoutMs);
     });
     try {
       const server = await Promise.race([this.query(), timedOut]);
-      if (generation === this.generation) this.markUp(server);
+      this.markUp(server);
       return this.current;
     } catch (error) {
+      // The query under way is left to finish or fail; its answer goes nowhere.
       if (error instanceof ProbeTimedOut) {
         const reason = `Neo4j did not answer within ${this.settings.timeoutMs / 1000} s`;
         this.logger?.warn(reason);
         return { up: false, since: Date.now(), reason };
       }
-      if (generation === this.generation) this.markDown(`Neo4j cannot be reached: ${describeNeo4jError(error)}`);
+      this.markDown(`Neo4j cannot be reached: ${describeNeo4jError(error)}`);
       return this.current;
     } finally {
       clearTimeout(timer);
