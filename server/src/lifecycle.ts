@@ -2,8 +2,8 @@
  * Runs the server until it is told to stop, with clear messages for configuration and connection failures.
  * It stops, within SHUTDOWN_LIMIT_MS, on:
  * - SIGTERM (what a supervisor sends) or SIGINT (Ctrl-C): drain, then stop; a second signal stops at once;
- * - its parent process going away (`npm start` killed outright): a short drain, then stop, so that
- *   neither the app nor the local Neo4j lives on as an orphan.
+ * - with `stopWithParent`, its parent process going away (`npm start` killed outright): a short drain,
+ *   then stop, so that neither the app nor the local Neo4j lives on as an orphan.
  */
 import { type Config, ConfigError, readConfig } from './config.ts';
 import { isExplained } from './errors/explained.ts';
@@ -16,6 +16,11 @@ export interface Lifecycle {
    * `stopping` is aborted when a stop is asked for while it runs.
    */
   prepare?(config: Config, logger: Logger, stopping: AbortSignal): Promise<() => Promise<void>>;
+  /**
+   * Stop when the parent process is gone. For a parent that owns the app (npm), not for a shell that
+   * merely started it in the background.
+   */
+  stopWithParent?: boolean;
 }
 
 /** Past this, the process exits whatever is still under way (a supervisor's patience is often 10 s). */
@@ -80,10 +85,13 @@ export async function runUntilSignalled(lifecycle: Lifecycle = {}): Promise<void
     logger.fatal({ err: error }, 'uncaught exception');
     void shutdown('uncaught exception', 1);
   });
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) void shutdown(`parent process ${parent} exited`, 1, ORPHAN_DRAIN_MS);
-  }, PARENT_CHECK_MS).unref();
+  if (lifecycle.stopWithParent) {
+    // Nothing tells a process that its parent died, but it is handed to another one (init).
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void shutdown(`parent process ${parent} exited`, 1, ORPHAN_DRAIN_MS);
+    }, PARENT_CHECK_MS).unref();
+  }
 
   try {
     if (lifecycle.prepare) {

@@ -116,7 +116,7 @@ export async function startAppTree({ via = 'npm', neo4j }: TreeOptions = {}): Pr
   const dir = mkdtempSync(path.join(os.tmpdir(), 'common-ground-faults-'));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(NEO4J_|TEST_NEO4J_|NODE_ENV$)/.test(name)),
+    Object.entries(process.env).filter(([name]) => !/^(NEO4J_|TEST_NEO4J_|npm_|NODE_ENV$)/.test(name)),
   );
   Object.assign(env, { PORT: String(port), LOG_LEVEL: 'info' });
   if (via === 'remote') {
