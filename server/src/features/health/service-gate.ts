@@ -14,8 +14,9 @@ import onHeaders from 'on-headers';
 import { type Problem, problems } from '../../errors/problem.ts';
 import type { Neo4jAvailability } from '../../neo4j/availability.ts';
 
-/** Paths that answer without Neo4j (or, for health, report on it themselves). */
-const WITHOUT_NEO4J = /^\/api\/(health|docs|openapi\.json|queries)(\/|$)/;
+/** The API's paths (Express matches them whatever their case), and those that answer without Neo4j. */
+const API = /^\/api\//i;
+const WITHOUT_NEO4J = /^\/api\/(health|docs|openapi\.json|queries)(\/|$)/i;
 
 /** Seconds a client should wait before it tries again. */
 export const RETRY_AFTER = { neo4jDown: 2, warmingUp: 1, shuttingDown: 5 };
@@ -68,7 +69,7 @@ export class ServiceGate {
   }
 
   readonly middleware: RequestHandler = (req, res, next) => {
-    const needsNeo4j = req.path.startsWith('/api/') && !WITHOUT_NEO4J.test(req.path);
+    const needsNeo4j = API.test(req.path) && !WITHOUT_NEO4J.test(req.path);
     onHeaders(res, () => this.beforeHeaders(res, needsNeo4j));
     if (this.draining) return next(problems.shuttingDown());
     const neo4j = this.availability.state;
