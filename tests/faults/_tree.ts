@@ -236,14 +236,12 @@ export interface Load {
   stop(): Promise<Sample[]>;
 }
 
-/**
- * Clients that request `url` one after another until stopped. A polite client waits as long as a 503's
- * Retry-After says before it tries again (or until stopped).
- */
+/** Clients that request `url` one after another until stopped. */
 export interface LoadOptions {
   clients: number;
   timeoutMs: number;
-  polite: boolean;
+  /** After a 503, wait as its Retry-After says, or this many ms (a client more eager than it asks). */
+  after503: 'retry-after' | number;
 }
 
 export function startLoad(url: string, options: LoadOptions): Load {
@@ -258,9 +256,9 @@ export function startLoad(url: string, options: LoadOptions): Load {
     while (running) {
       const result = await sample(url, options.timeoutMs);
       samples.push(result);
-      if (options.polite && result.status === 503) await pause(Number(result.retryAfter ?? 1) * 1000);
-      // Pacing, so that a run of fast 503s does not turn into a busy loop.
-      else await pause(20);
+      if (result.status !== 503) await pause(20);
+      else if (options.after503 === 'retry-after') await pause(Number(result.retryAfter ?? 1) * 1000);
+      else await pause(options.after503);
     }
   };
   const clients = Array.from({ length: options.clients }, client);

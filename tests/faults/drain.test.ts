@@ -47,8 +47,8 @@ describe('SIGTERM under load', function () {
     const data = `${running.url}/api/graph?negotiation=nato-russia-2022`;
     assert.equal((await sample(data, 60_000)).status, 200, 'the app serves data');
     const held = [await holdRequest(running.url), await holdRequest(running.url), await holdRequest(running.url)];
-    // Polite clients: after a 503 they wait as its Retry-After says (by then the app is gone).
-    const load = fixture.startLoad(data, { clients: 6, timeoutMs: 10_000, polite: true });
+    // After a 503 the clients wait as its Retry-After says (by then the app is gone).
+    const load = fixture.startLoad(data, { clients: 6, timeoutMs: 10_000, after503: 'retry-after' });
     assert.ok(await waitUntil(() => load.samples.filter((s) => s.status === 200).length >= 20, 60_000), 'load runs');
 
     const signalled = Date.now();

@@ -71,7 +71,9 @@ function successesAfter(load: Load, since: number, count: number, timeoutMs: num
 /** Runs the load on a warm app (its first, cold queries are not what is measured). */
 async function loadWarmApp(fixture: ReturnType<typeof useFaultFixture>, url: string): Promise<Load> {
   assert.equal((await sample(url, 60_000)).status, 200, 'the app serves data');
-  const load = fixture.startLoad(url, { clients: 6, timeoutMs: CLIENT_TIMEOUT_MS, polite: false });
+  // Clients that try again four times a second however long Retry-After says, so that every moment of the
+  // outage is sampled.
+  const load = fixture.startLoad(url, { clients: 6, timeoutMs: CLIENT_TIMEOUT_MS, after503: 250 });
   assert.ok(await successesAfter(load, 0, 30, 60_000), 'the load runs');
   return load;
 }
