@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../server/src/config.ts';
 import { createDriver, waitForNeo4j } from '../server/src/neo4j/driver.ts';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j/local-neo4j.ts';
-import { devInstanceDir } from './local-neo4j/paths.ts';
+import { localDataDir } from './local-neo4j/paths.ts';
 
 export interface ScriptConnection {
   driver: Driver;
@@ -37,7 +37,7 @@ export async function connectForScript(config: Config): Promise<ScriptConnection
     if (await isListening(port)) uri = `bolt://127.0.0.1:${port}`;
     else {
       local = await startLocalNeo4j({
-        dir: devInstanceDir,
+        dir: localDataDir(config.localNeo4j.dataDir),
         boltPort: port,
         password: config.neo4j.password,
         heap: config.localNeo4j.heap,

@@ -18,6 +18,15 @@ export interface LocalNeo4jOptions {
   password: string;
   heap?: string;
   startTimeoutMs?: number;
+  /** How long stop() waits after SIGTERM before it kills the server outright. */
+  stopGraceMs?: number;
+  /** Aborting it while the server starts stops the server and rejects the start. */
+  signal?: AbortSignal;
+}
+
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface LocalNeo4j {
@@ -27,7 +36,9 @@ export interface LocalNeo4j {
   logFile: string;
   /** The Java process's id. */
   pid: number;
-  /** Stops the server (SIGTERM, then SIGKILL after a grace period). Safe to call twice. */
+  /** Settles when the Java process has ended, for whatever reason. */
+  exited: Promise<Neo4jExit>;
+  /** Stops the server (SIGTERM, then SIGKILL after the grace period). Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -86,8 +97,16 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** Resolves when the log says the server has started; rejects if the process ends first or time runs out. */
-function waitUntilStarted(child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+/**
+ * Resolves when the log says the server has started; rejects if the process ends first, time runs out,
+ * or the start is aborted.
+ */
+function waitUntilStarted(
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = '';
     const tail = () => seen.split('\n').slice(-15).join('\n');
@@ -112,15 +131,22 @@ function waitUntilStarted(child: ChildProcess, logFile: string, timeoutMs: numbe
         ),
       );
     };
+    const onAbort = () => {
+      cleanup();
+      reject(new LocalNeo4jError('the start of the local Neo4j was cancelled'));
+    };
     const cleanup = () => {
       clearTimeout(timer);
       child.stdout?.off('data', onData);
       child.stderr?.off('data', onData);
       child.off('exit', onExit);
+      signal?.removeEventListener('abort', onAbort);
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.once('exit', onExit);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -140,7 +166,7 @@ async function setInitialPassword(uri: string, password: string): Promise<void> 
 }
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const { dir, boltPort, password, heap = '512m', startTimeoutMs = 120_000 } = options;
+  const { dir, boltPort, password, heap = '512m', startTimeoutMs = 120_000, stopGraceMs = 5_000, signal } = options;
   const jars = ensureInstalled();
   await assertPortFree(boltPort);
 
@@ -165,20 +191,22 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       `--config-dir=${confDir}`,
       '--console-mode',
     ],
-    // stdin stays an open pipe: the launcher exits when it closes (see Launcher.java).
-    { stdio: ['pipe', 'pipe', 'pipe'] },
+    // stdin stays an open pipe: the launcher exits when it closes (see Launcher.java). Its own process
+    // group keeps a terminal's Ctrl-C, sent to the whole foreground group, from stopping Neo4j while
+    // the app is still draining its requests: the app stops it afterwards.
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
   );
   const log = createWriteStream(logFile, { flags: 'a' });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
 
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<Neo4jExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+        const killer = setTimeout(() => child.kill('SIGKILL'), stopGraceMs);
         await exited;
         clearTimeout(killer);
       }
@@ -188,10 +216,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   };
 
   try {
-    await waitUntilStarted(child, logFile, startTimeoutMs);
+    await waitUntilStarted(child, logFile, startTimeoutMs, signal);
     const uri = `bolt://127.0.0.1:${boltPort}`;
     if (isNewStore) await setInitialPassword(uri, password);
-    return { uri, user: DEFAULT_USER, password, logFile, pid: child.pid ?? -1, stop };
+    return { uri, user: DEFAULT_USER, password, logFile, pid: child.pid ?? -1, exited, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -18,5 +18,10 @@ export const installed = {
   launcherClasses: path.join(installDir, 'classes'),
   recipeStamp: path.join(installDir, 'recipe.sha256'),
 };
-/** The data folder `npm start` uses for the development database. */
+/** The data folder `npm start` uses for the development database unless NEO4J_DATA_DIR says otherwise. */
 export const devInstanceDir = path.join(projectRoot, '.neo4j', 'dev');
+
+/** The local Neo4j's folder: NEO4J_DATA_DIR's (config.localNeo4j.dataDir) or the development one. */
+export function localDataDir(configured: string | undefined): string {
+  return configured ? path.resolve(configured) : devInstanceDir;
+}

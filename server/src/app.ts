@@ -12,6 +12,7 @@ import { graphRouter } from './features/graph/graph.router.ts';
 import { GraphService } from './features/graph/graph.service.ts';
 import { healthRouter } from './features/health/health.router.ts';
 import { HealthService } from './features/health/health.service.ts';
+import { ServiceGate } from './features/health/service-gate.ts';
 import { negotiationsRouter } from './features/negotiations/negotiations.router.ts';
 import { nodesRouter } from './features/nodes/nodes.router.ts';
 import { NodesService } from './features/nodes/nodes.service.ts';
@@ -27,6 +28,7 @@ import { allowedHosts } from './middleware/hosts.ts';
 import { methodNotAllowed, readOnly } from './middleware/methods.ts';
 import { rateLimitPerClient } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { Neo4jAvailability } from './neo4j/availability.ts';
 import type { CypherLibrary } from './neo4j/cypher.ts';
 import { Database } from './neo4j/database.ts';
 
@@ -42,6 +44,8 @@ export interface AppDependencies {
   http?: HttpLimits;
   /** The built client; served at / when present. */
   clientDir?: string;
+  /** Answers 503 while Neo4j is down and while the server drains; server.ts passes the one it drives. */
+  gate?: ServiceGate;
 }
 
 export function createApp({
@@ -52,6 +56,7 @@ export function createApp({
   console = { timeoutMs: 10_000, maxRows: 5_000 },
   http = readConfig({}).http,
   clientDir = clientDist,
+  gate = new ServiceGate(new Neo4jAvailability(driver, cypher, database, logger)),
 }: AppDependencies): Express {
   const db = new Database(driver, cypher, database);
   const app = express();
@@ -60,11 +65,12 @@ export function createApp({
   app.use(securityHeaders());
   app.use(allowedHosts(http.allowedHosts));
   app.use(rateLimitPerClient(http.rateLimitPerMinute, logger));
+  app.use(gate.middleware);
 
   const api = express.Router();
   api.use(methodNotAllowed(api));
   api.use(jsonBody());
-  api.use(healthRouter(new HealthService(driver, cypher, database)));
+  api.use(healthRouter(new HealthService(gate.availability)));
   api.use(negotiationsRouter(db));
   api.use(graphRouter(new GraphService(db)));
   api.use(nodesRouter(new NodesService(db)));

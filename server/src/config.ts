@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { allowedHostNames } from './middleware/hosts.ts';
 
-/** The documented development password of the local Neo4j (README); production sets its own. */
+/** The documented development password of the local Neo4j (README); production must set its own. */
 export const DEVELOPMENT_PASSWORD = 'common-ground-dev';
 
 const port = (name: string, fallback: number) =>
@@ -56,6 +56,7 @@ const environment = z.object({
   HTTP_REQUEST_TIMEOUT_MS: positiveInt('HTTP_REQUEST_TIMEOUT_MS', 30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000),
   HTTP_MAX_CONNECTIONS: positiveInt('HTTP_MAX_CONNECTIONS', 500),
+  NEO4J_DATA_DIR: z.string().optional(),
 });
 
 export interface Config {
@@ -70,7 +71,8 @@ export interface Config {
     database: string;
     connectTimeoutMs: number;
   };
-  localNeo4j: { boltPort: number; heap: string };
+  /** The local Neo4j of `npm start`; dataDir absent means .neo4j/dev. */
+  localNeo4j: { boltPort: number; heap: string; dataDir: string | undefined };
   /** Limits of the Cypher console (POST /api/cypher). */
   console: { timeoutMs: number; maxRows: number };
   http: HttpLimits;
@@ -94,6 +96,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** Everybody knows the development password: a database in production or elsewhere must not have it. */
+function developmentPasswordProblems(present: NodeJS.ProcessEnv): string[] {
+  const production = present.NODE_ENV === 'production' || present.NEO4J_URI !== undefined;
+  if (!production || (present.NEO4J_PASSWORD ?? DEVELOPMENT_PASSWORD) !== DEVELOPMENT_PASSWORD) return [];
+  const what = present.NEO4J_PASSWORD
+    ? 'NEO4J_PASSWORD is the development password, which is'
+    : 'NEO4J_PASSWORD is not set, and the development password it defaults to is';
+  return [
+    `${what} refused in production (NODE_ENV=production) and with NEO4J_URI set: set NEO4J_PASSWORD to ` +
+      "your Neo4j's password (at least 8 characters; for docker compose, in .env: see .env.example)",
+  ];
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set", as in most shells' `VAR= npm start`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
@@ -103,14 +118,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       message: 'HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS',
     })
     .safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0]);
-        return `${issue.message} (got ${JSON.stringify(env[name])})`;
-      }),
-    );
-  }
+  const problems = [
+    ...(parsed.error?.issues ?? []).map((issue) => {
+      const name = String(issue.path[0]);
+      return `${issue.message} (got ${JSON.stringify(env[name])})`;
+    }),
+    ...developmentPasswordProblems(present),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -123,7 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.NEO4J_DATABASE,
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
     },
-    localNeo4j: { boltPort: e.NEO4J_BOLT_PORT, heap: e.NEO4J_HEAP },
+    localNeo4j: { boltPort: e.NEO4J_BOLT_PORT, heap: e.NEO4J_HEAP, dataDir: e.NEO4J_DATA_DIR },
     console: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS },
     http: {
       allowedHosts: allowedHostNames(

@@ -3,16 +3,24 @@ import type { Server } from 'node:http';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadBundledIfEmpty } from './dataset/bundled.ts';
+import { ServiceGate } from './features/health/service-gate.ts';
 import type { Logger } from './logger.ts';
 import { applyServerLimits } from './middleware/server-limits.ts';
+import { Neo4jAvailability } from './neo4j/availability.ts';
 import { CypherLibrary } from './neo4j/cypher.ts';
 import { createDriver, waitForNeo4j } from './neo4j/driver.ts';
 import { applySchema } from './neo4j/schema.ts';
 
+/** How long a stop waits for the requests under way, unless told otherwise. */
+export const DRAIN_MS = 5_000;
+
 export interface RunningServer {
   url: string;
-  /** Stops accepting requests, lets those under way finish, closes the driver. Safe to call twice. */
-  close(): Promise<void>;
+  /**
+   * Drains (new requests get 503 while those under way finish, for at most drainMs), then stops
+   * listening, closes every connection and the driver. Safe to call twice.
+   */
+  close(drainMs?: number): Promise<void>;
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
@@ -29,6 +37,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     throw error;
   }
 
+  const availability = new Neo4jAvailability(driver, cypher, config.neo4j.database, logger);
+  const gate = new ServiceGate(availability);
   const app = createApp({
     driver,
     cypher,
@@ -36,6 +46,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     console: config.console,
     http: config.http,
+    gate,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>
@@ -46,16 +57,21 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  availability.start();
   logger.info({ url, neo4j: uri }, 'Common Ground is serving');
 
   let closing: Promise<void> | undefined;
-  const close = () => {
+  const close = (drainMs = DRAIN_MS) => {
     closing ??= (async () => {
+      const started = Date.now();
+      // The listener stays open meanwhile, so that new requests are answered 503 rather than refused.
+      const drained = await gate.drain(drainMs);
+      logger.info({ ...drained, ms: Date.now() - started }, 'drained');
+      availability.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
-        server.closeIdleConnections();
-        // Requests still running after five seconds are cut off rather than holding shutdown.
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        // Requests still running now are cut off rather than holding shutdown.
+        server.closeAllConnections();
       });
       await driver.close();
     })();

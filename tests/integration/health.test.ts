@@ -75,12 +75,25 @@ describe('GET /api/health', () => {
     after(() => new Promise<void>((resolve) => http.close(() => resolve())));
 
     it('answers 503 with a body that says Neo4j cannot be reached', async () => {
-      const { status, body } = await getJson(`${url}/api/health`);
+      const response = await fetch(`${url}/api/health`);
+      const { status } = response;
+      const body = await response.json();
       assert.equal(status, 503);
+      assert.equal(response.headers.get('retry-after'), '2');
       assert.equal(body.status, 'unavailable');
       assert.equal(body.neo4j.reachable, false);
       assert.match(body.neo4j.error, /^Neo4j cannot be reached: .*(ECONNREFUSED|connect)/i);
       assert.doesNotMatch(JSON.stringify(body), /\s+at\s+\S+\.(js|ts):\d+/, 'no stack trace');
+    });
+
+    it('answers data requests 503 with Retry-After at once once a probe has found Neo4j down', async () => {
+      assert.equal((await fetch(`${url}/api/health`)).status, 503);
+      const started = Date.now();
+      const response = await fetch(`${url}/api/negotiations`);
+      assert.equal(response.status, 503);
+      assert.equal(response.headers.get('retry-after'), '2');
+      assert.equal((await response.json()).type, '/api/problems/neo4j-unavailable');
+      assert.ok(Date.now() - started < 1_000, 'without waiting for the driver to give up');
     });
 
     it('makes the server refuse to start, naming the database it could not reach', async () => {

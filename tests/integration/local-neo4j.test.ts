@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +55,35 @@ describe('local Neo4j', function () {
 
     parent.kill('SIGKILL');
     assert.ok(await waitUntil(() => !isRunning(pid), 30_000), `Neo4j (pid ${pid}) outlived its parent`);
+  });
+
+  it('stops a start that is cancelled, leaving no Java process behind', async () => {
+    const cancel = new AbortController();
+    const starting = startLocalNeo4j({
+      dir,
+      boltPort: await freePort(),
+      password: 'fixture-password',
+      signal: cancel.signal,
+    });
+    // Cancelled once the Java process exists (its log file is written from the start).
+    assert.ok(await waitUntil(() => existsSync(path.join(dir, 'logs', 'console.log')), 30_000));
+    cancel.abort();
+    await assert.rejects(starting, (error: unknown) => {
+      assert.ok(error instanceof LocalNeo4jError);
+      assert.match(error.message, /cancelled/);
+      return true;
+    });
+    const launchers = () =>
+      readdirSync('/proc')
+        .filter((name) => /^\d+$/.test(name))
+        .filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--home-dir=${dir}`);
+          } catch {
+            return false;
+          }
+        });
+    assert.deepEqual(launchers(), [], 'no Neo4j runs in the folder');
   });
 
   it('says which port is taken when it cannot listen', async () => {

@@ -22,6 +22,7 @@ describe('config', () => {
       assert.equal(config.neo4j.password, DEVELOPMENT_PASSWORD);
       assert.equal(config.neo4j.database, 'neo4j');
       assert.equal(config.localNeo4j.boltPort, 7687);
+      assert.equal(config.localNeo4j.dataDir, undefined);
     });
 
     it('reads every variable', () => {
@@ -36,6 +37,7 @@ describe('config', () => {
         NEO4J_CONNECT_TIMEOUT_MS: '2000',
         NEO4J_BOLT_PORT: '7700',
         NEO4J_HEAP: '1g',
+        NEO4J_DATA_DIR: '/var/lib/common-ground',
         CYPHER_TIMEOUT_MS: '2500',
         CYPHER_MAX_ROWS: '100',
         ALLOWED_HOSTS: 'graph.example.org, Other.Example.org',
@@ -56,7 +58,7 @@ describe('config', () => {
           database: 'talks',
           connectTimeoutMs: 2000,
         },
-        localNeo4j: { boltPort: 7700, heap: '1g' },
+        localNeo4j: { boltPort: 7700, heap: '1g', dataDir: '/var/lib/common-ground' },
         console: { timeoutMs: 2500, maxRows: 100 },
         http: {
           allowedHosts: ['localhost', '127.0.0.1', '[::1]', 'graph.example.org', 'other.example.org'],
@@ -110,7 +112,7 @@ describe('config', () => {
     ];
     for (const [name, value, expected] of wrongValues) {
       it(`refuses ${name}=${value} with a message naming ${name}`, () => {
-        const problems = problemsOf({ [name]: value });
+        const problems = problemsOf({ NEO4J_PASSWORD: 'a-long-password', [name]: value });
         assert.equal(problems.length, 1);
         assert.match(problems[0] ?? '', expected);
       });
@@ -118,10 +120,37 @@ describe('config', () => {
 
     it('reports every wrong value at once', () => {
       const problems = problemsOf({ PORT: 'x', LOG_LEVEL: 'loud', NEO4J_URI: 'ftp://x' });
-      assert.equal(problems.length, 3);
+      assert.equal(problems.length, 4);
       assert.match(problems.join('\n'), /PORT/);
       assert.match(problems.join('\n'), /LOG_LEVEL/);
       assert.match(problems.join('\n'), /NEO4J_URI/);
+      assert.match(problems.join('\n'), /NEO4J_PASSWORD is not set/);
+    });
+  });
+
+  describe('the development password', () => {
+    const production: Array<[string, NodeJS.ProcessEnv]> = [
+      ['NODE_ENV=production', { NODE_ENV: 'production' }],
+      ['NEO4J_URI set', { NEO4J_URI: 'bolt://db.example:7687' }],
+    ];
+    for (const [when, env] of production) {
+      it(`is refused with ${when}, unset or set, saying how to set another`, () => {
+        for (const password of [{}, { NEO4J_PASSWORD: DEVELOPMENT_PASSWORD }]) {
+          const problems = problemsOf({ ...env, ...password });
+          assert.equal(problems.length, 1);
+          assert.match(problems[0] ?? '', /^NEO4J_PASSWORD (is not set|is the development password)/);
+          assert.match(problems[0] ?? '', /refused in production .*set NEO4J_PASSWORD to your Neo4j's password/);
+          assert.match(problems[0] ?? '', /\.env\.example/);
+        }
+      });
+
+      it(`lets another password through with ${when}`, () => {
+        assert.equal(readConfig({ ...env, NEO4J_PASSWORD: 'a-long-password' }).neo4j.password, 'a-long-password');
+      });
+    }
+
+    it('is the default for the local development Neo4j', () => {
+      assert.equal(readConfig({ NODE_ENV: 'development' }).neo4j.password, DEVELOPMENT_PASSWORD);
     });
   });
 });

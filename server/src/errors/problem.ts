@@ -43,6 +43,13 @@ export const problems = {
   tooManyRequests: (detail: string) => httpProblem(429, detail),
   neo4jUnavailable: (detail: string) =>
     new ProblemError({ type: `${TYPE_BASE}neo4j-unavailable`, title: 'Neo4j unavailable', status: 503, detail }),
+  shuttingDown: () =>
+    new ProblemError({
+      type: `${TYPE_BASE}shutting-down`,
+      title: 'Shutting down',
+      status: 503,
+      detail: 'The server is stopping and takes no new requests; try again shortly.',
+    }),
   internal: () =>
     new ProblemError({
       type: `${TYPE_BASE}internal`,

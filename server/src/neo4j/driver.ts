@@ -15,9 +15,9 @@ export function createDriver(settings: Neo4jSettings, logger?: Logger): Driver {
     connectionAcquisitionTimeout: 10_000,
     maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
-    logging: logger
-      ? { level: 'warn', logger: (level, message) => logger[level === 'warn' ? 'warn' : 'error']({ neo4j: message }) }
-      : undefined,
+    // Errors only: while Neo4j is down every probe's connection attempt would warn (the availability
+    // probe logs the outage once instead).
+    logging: logger ? { level: 'error', logger: (_level, message) => logger.error({ neo4j: message }) } : undefined,
   });
 }
 

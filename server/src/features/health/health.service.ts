@@ -1,6 +1,4 @@
-import type { Driver } from 'neo4j-driver';
-import type { CypherLibrary } from '../../neo4j/cypher.ts';
-import { describeNeo4jError } from '../../neo4j/driver.ts';
+import type { Neo4jAvailability } from '../../neo4j/availability.ts';
 import { app } from '../../version.ts';
 
 export type Health =
@@ -8,45 +6,16 @@ export type Health =
   | { status: 'unavailable'; app: typeof app; neo4j: { reachable: false; database: string; error: string } };
 
 export class HealthService {
-  constructor(
-    private readonly driver: Driver,
-    private readonly cypher: CypherLibrary,
-    private readonly database: string,
-  ) {}
+  constructor(private readonly availability: Neo4jAvailability) {}
 
+  /** A fresh probe of Neo4j (never retried, so a database that is down is reported at once). */
   async check(): Promise<Health> {
-    try {
-      // getServerInfo fails at once when the server is down; a managed transaction would retry first.
-      await this.driver.getServerInfo({ database: this.database });
-      const { records } = await this.driver.executeQuery(
-        this.cypher.get('health/components'),
-        {},
-        {
-          database: this.database,
-          routing: 'READ',
-        },
-      );
-      const record = records[0];
-      return {
-        status: 'ok',
-        app,
-        neo4j: {
-          reachable: true,
-          version: String(record?.get('version')),
-          edition: String(record?.get('edition')),
-          database: this.database,
-        },
-      };
-    } catch (error) {
-      return {
-        status: 'unavailable',
-        app,
-        neo4j: {
-          reachable: false,
-          database: this.database,
-          error: `Neo4j cannot be reached: ${describeNeo4jError(error)}`,
-        },
-      };
+    const database = this.availability.database;
+    const state = await this.availability.probe();
+    if (state.up && state.server) {
+      return { status: 'ok', app, neo4j: { reachable: true, ...state.server, database } };
     }
+    const error = state.up ? 'Neo4j has not been probed yet' : state.reason;
+    return { status: 'unavailable', app, neo4j: { reachable: false, database, error } };
   }
 }

@@ -1,0 +1,135 @@
+/**
+ * The gate every request passes first. It answers 503 with `Retry-After`, at once:
+ * - every request while the server drains before it stops (requests under way finish meanwhile);
+ * - data requests while Neo4j is known to be down, and those under way when it goes down, which
+ *   would otherwise wait out the driver's retries;
+ * - data requests beyond the first while Neo4j warms up after an outage: a restarted Neo4j plans and
+ *   compiles its first queries slowly (seconds), and a crowd of them at once takes many times as long,
+ *   so one trial request at a time goes first until one is answered (the half-open state of a circuit
+ *   breaker), for at most TRIAL_MS.
+ * It also gives every other 503 a `Retry-After`, and asks for a probe when one comes as a surprise.
+ */
+import type { RequestHandler, Response } from 'express';
+import onHeaders from 'on-headers';
+import { type Problem, problems } from '../../errors/problem.ts';
+import type { Neo4jAvailability } from '../../neo4j/availability.ts';
+
+/** The API's paths (Express matches them whatever their case), and those that answer without Neo4j. */
+const API = /^\/api\//i;
+const WITHOUT_NEO4J = /^\/api\/(health|docs|openapi\.json|queries)(\/|$)/i;
+
+/** Seconds a client should wait before it tries again. */
+export const RETRY_AFTER = { neo4jDown: 2, warmingUp: 1, shuttingDown: 5 };
+/** The longest the gate lets one request at a time through after an outage. */
+const TRIAL_MS = 15_000;
+
+export interface DrainResult {
+  /** Requests under way when the drain began. */
+  waitedFor: number;
+  /** Requests still under way when it ended (its time ran out). */
+  unfinished: number;
+}
+
+/** Sends a problem from outside the error middleware. */
+function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).type('application/problem+json').json(problem);
+}
+
+/**
+ * The handler of an answered request still runs and answers when the driver gives up; what it writes
+ * then must go nowhere rather than fail on headers already sent.
+ */
+function muzzle(res: Response): void {
+  res.setHeader = () => res;
+  res.writeHead = (() => res) as typeof res.writeHead;
+  res.write = () => true;
+  res.end = (() => res) as typeof res.end;
+}
+
+export class ServiceGate {
+  private draining = false;
+  /** Requests let through and not yet ended, with whether they need Neo4j. */
+  private readonly underWay = new Map<Response, boolean>();
+  private whenIdle: (() => void) | undefined;
+  /** After an outage: until when one data request at a time is let through, and whether one is. */
+  private trial: { until: number; underWay: boolean } | undefined;
+
+  constructor(readonly availability: Neo4jAvailability) {
+    availability.on('up', () => {
+      this.trial = { until: Date.now() + TRIAL_MS, underWay: false };
+    });
+    availability.on('down', (reason) => {
+      for (const [res, needsNeo4j] of this.underWay) {
+        if (needsNeo4j && !res.headersSent) {
+          sendProblem(res, problems.neo4jUnavailable(reason).problem);
+          muzzle(res);
+        }
+      }
+    });
+  }
+
+  readonly middleware: RequestHandler = (req, res, next) => {
+    const needsNeo4j = API.test(req.path) && !WITHOUT_NEO4J.test(req.path);
+    onHeaders(res, () => this.beforeHeaders(res, needsNeo4j));
+    if (this.draining) return next(problems.shuttingDown());
+    const neo4j = this.availability.state;
+    if (needsNeo4j && !neo4j.up) return next(problems.neo4jUnavailable(neo4j.reason));
+    if (needsNeo4j && !this.admitTrial(res)) {
+      res.setHeader('Retry-After', RETRY_AFTER.warmingUp);
+      return next(problems.neo4jUnavailable('Neo4j is back and warming up; try again in a second.'));
+    }
+    this.underWay.set(res, needsNeo4j);
+    res.once('close', () => {
+      this.underWay.delete(res);
+      if (this.underWay.size === 0) this.whenIdle?.();
+    });
+    next();
+  };
+
+  /**
+   * From now on every new request gets 503 and every answer closes its connection; resolves when the
+   * requests under way have ended, or when timeoutMs has passed.
+   */
+  async drain(timeoutMs: number): Promise<DrainResult> {
+    this.draining = true;
+    const waitedFor = this.underWay.size;
+    if (waitedFor > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        this.whenIdle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    return { waitedFor, unfinished: this.underWay.size };
+  }
+
+  /** Whether a data request may go ahead: always, except while a trial after an outage is under way. */
+  private admitTrial(res: Response): boolean {
+    const trial = this.trial;
+    if (!trial) return true;
+    if (Date.now() >= trial.until) {
+      this.trial = undefined;
+      return true;
+    }
+    if (trial.underWay) return false;
+    trial.underWay = true;
+    res.once('close', () => {
+      trial.underWay = false;
+      // An answer other than a server error means Neo4j serves again: everybody may come.
+      if (res.writableFinished && res.statusCode < 500 && this.trial === trial) this.trial = undefined;
+    });
+    return true;
+  }
+
+  private beforeHeaders(res: Response, needsNeo4j: boolean): void {
+    if (this.draining) res.setHeader('Connection', 'close');
+    if (res.statusCode !== 503) return;
+    if (!res.hasHeader('Retry-After')) {
+      res.setHeader('Retry-After', this.draining ? RETRY_AFTER.shuttingDown : RETRY_AFTER.neo4jDown);
+    }
+    // A data request failed as if Neo4j were down while the gate thought it up: check now.
+    if (needsNeo4j && !this.draining && this.availability.state.up) void this.availability.probe();
+  }
+}
