@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { pinoHttp } from 'pino-http';
-import type { Config } from './config.ts';
+import { CONSOLE_DEFAULTS, type Config } from './config.ts';
 import { cypherRouter } from './features/cypher/cypher.router.ts';
 import { CypherConsoleService } from './features/cypher/cypher.service.ts';
 import { docsRouter } from './features/docs/docs.router.ts';
@@ -22,8 +22,10 @@ import { searchRouter } from './features/search/search.router.ts';
 import { SearchService } from './features/search/search.service.ts';
 import type { Logger } from './logger.ts';
 import { errorHandler, notFoundHandler } from './middleware/errors.ts';
+import { cancelWhenClientLeaves } from './neo4j/cancellation.ts';
 import type { CypherLibrary } from './neo4j/cypher.ts';
 import { Database } from './neo4j/database.ts';
+import type { Neo4jSettings } from './neo4j/driver.ts';
 
 export const clientDist = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 
@@ -33,6 +35,8 @@ export interface AppDependencies {
   database: string;
   logger: Logger;
   console?: Config['console'];
+  /** Where the Cypher console's workers connect (each has a driver of its own). */
+  neo4j?: Neo4jSettings;
   /** The built client; served at / when present. */
   clientDir?: string;
 }
@@ -42,7 +46,8 @@ export function createApp({
   cypher,
   database,
   logger,
-  console = { timeoutMs: 10_000, maxRows: 5_000 },
+  console = CONSOLE_DEFAULTS,
+  neo4j,
   clientDir = clientDist,
 }: AppDependencies): Express {
   const db = new Database(driver, cypher, database);
@@ -50,6 +55,7 @@ export function createApp({
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
   app.use(express.json({ limit: '1mb' }));
+  app.use(cancelWhenClientLeaves);
 
   const api = express.Router();
   api.use(healthRouter(new HealthService(driver, cypher, database)));
@@ -58,7 +64,7 @@ export function createApp({
   api.use(nodesRouter(new NodesService(db)));
   api.use(searchRouter(new SearchService(db)));
   api.use(queriesRouter(savedQueries(cypher)));
-  api.use(cypherRouter(new CypherConsoleService(driver, cypher, database, console)));
+  api.use(cypherRouter(new CypherConsoleService({ db, cypher, limits: console, neo4j, logger })));
   api.use(docsRouter());
   api.use(overlapsRouter(new OverlapsService(driver, cypher, database)));
   api.use(notFoundHandler);

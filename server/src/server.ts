@@ -28,7 +28,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     throw error;
   }
 
-  const app = createApp({ driver, cypher, database: config.neo4j.database, logger, console: config.console });
+  const app = createApp({
+    driver,
+    cypher,
+    database: config.neo4j.database,
+    logger,
+    console: config.console,
+    neo4j: { ...config.neo4j, uri },
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>
       error ? reject(error) : resolve(listening),

@@ -38,6 +38,9 @@ describe('config', () => {
         NEO4J_HEAP: '1g',
         CYPHER_TIMEOUT_MS: '2500',
         CYPHER_MAX_ROWS: '100',
+        CYPHER_MAX_BYTES: '65536',
+        CYPHER_MAX_CONCURRENT: '3',
+        CYPHER_MAX_CONCURRENT_PER_CLIENT: '1',
       });
       assert.deepEqual(config, {
         port: 8080,
@@ -51,7 +54,7 @@ describe('config', () => {
           connectTimeoutMs: 2000,
         },
         localNeo4j: { boltPort: 7700, heap: '1g' },
-        console: { timeoutMs: 2500, maxRows: 100 },
+        console: { timeoutMs: 2500, maxRows: 100, maxBytes: 65536, maxConcurrent: 3, maxConcurrentPerClient: 1 },
       });
     });
 
@@ -70,6 +73,7 @@ describe('config', () => {
       ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
       ['NEO4J_HEAP', 'lots', /NEO4J_HEAP must be a size such as 512m/],
       ['NEO4J_CONNECT_TIMEOUT_MS', '-5', /NEO4J_CONNECT_TIMEOUT_MS must be greater than 0/],
+      ['CYPHER_MAX_BYTES', '1.5', /CYPHER_MAX_BYTES must be a whole number/],
     ];
     for (const [name, value, expected] of wrongValues) {
       it(`refuses ${name}=${value} with a message naming ${name}`, () => {
