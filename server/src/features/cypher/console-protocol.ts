@@ -38,12 +38,11 @@ export interface ConsoleWorkerData {
   maxBufferBytes: number;
 }
 
-export type ToWorker = { type: 'run'; job: ConsoleJob } | { type: 'cancel'; id: number };
+export type ToWorker = { type: 'run'; job: ConsoleJob };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'result'; id: number; result: ConsoleResult }
   | { type: 'problem'; id: number; problem: Problem }
   /** Not the query's doing: Neo4j unreachable, or a bug. */
-  | { type: 'failed'; id: number; code?: string; message: string }
-  | { type: 'cancelled'; id: number };
+  | { type: 'failed'; id: number; code?: string; message: string };

@@ -3,12 +3,12 @@
  * happens here and not in the app's thread because the driver decodes a record only once it has all of
  * it, in time that grows with the square of its size (one record of 3 million integers blocked its thread
  * for 8 s, 20 million for minutes): here, a record like that costs only this thread, which the main
- * thread can end (worker-pool.ts), and the buffers read from Neo4j are watched so that no record beyond
- * any useful size is ever completed.
+ * thread ends at the time limit or when the client goes away (worker-pool.ts), and the buffers read
+ * from Neo4j are watched so that no record beyond any useful size is ever completed.
  */
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import neo4j, { type Session } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { ProblemError } from '../../errors/problem.ts';
 import { CypherLibrary } from '../../neo4j/cypher.ts';
 import { createDriver } from '../../neo4j/driver.ts';
@@ -23,12 +23,8 @@ const driver = createDriver(settings);
 const cypher = new CypherLibrary();
 const post = (message: FromWorker) => port.postMessage(message);
 
-let current: { id: number; session: Session; cancelled: boolean } | undefined;
-
 async function run(job: ConsoleJob): Promise<void> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: FETCH_SIZE });
-  const state = { id: job.id, session, cancelled: false };
-  current = state;
   // Socket data arrives between turns of this thread's loop, so the check sees a large record growing.
   let overflowed = false;
   const watch = setInterval(() => {
@@ -40,8 +36,7 @@ async function run(job: ConsoleJob): Promise<void> {
   try {
     post({ type: 'result', id: job.id, result: await runConsoleQuery(session, cypher, database, job) });
   } catch (error) {
-    if (state.cancelled) post({ type: 'cancelled', id: job.id });
-    else if (overflowed) post({ type: 'problem', id: job.id, problem: resultTooLargeProblem(job.limits.maxBytes) });
+    if (overflowed) post({ type: 'problem', id: job.id, problem: resultTooLargeProblem(job.limits.maxBytes) });
     else if (error instanceof ProblemError) post({ type: 'problem', id: job.id, problem: error.problem });
     else {
       const { code, message } = error as { code?: string; message?: string };
@@ -50,16 +45,8 @@ async function run(job: ConsoleJob): Promise<void> {
   } finally {
     clearInterval(watch);
     await session.close();
-    current = undefined;
   }
 }
 
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'run') void run(message.job);
-  else if (message.type === 'cancel' && current?.id === message.id) {
-    current.cancelled = true;
-    // Closing the session resets the connection: Neo4j terminates the transaction.
-    void current.session.close();
-  }
-});
+port.on('message', (message: ToWorker) => void run(message.job));
 post({ type: 'ready' });
