@@ -41,6 +41,14 @@ export interface AppDependencies {
   clientDir?: string;
 }
 
+/** What must be stopped with an app (the Cypher console's worker threads). */
+const closers = new WeakMap<Express, () => Promise<void>>();
+
+/** Stops what the app started besides its routes; the server calls it when it closes. */
+export function closeApp(app: Express): Promise<void> {
+  return closers.get(app)?.() ?? Promise.resolve();
+}
+
 export function createApp({
   driver,
   cypher,
@@ -64,7 +72,8 @@ export function createApp({
   api.use(nodesRouter(new NodesService(db)));
   api.use(searchRouter(new SearchService(db)));
   api.use(queriesRouter(savedQueries(cypher)));
-  api.use(cypherRouter(new CypherConsoleService({ db, cypher, limits: console, neo4j, logger })));
+  const cypherConsole = new CypherConsoleService({ db, cypher, limits: console, neo4j, logger });
+  api.use(cypherRouter(cypherConsole));
   api.use(docsRouter());
   api.use(overlapsRouter(new OverlapsService(driver, cypher, database)));
   api.use(notFoundHandler);
@@ -73,5 +82,6 @@ export function createApp({
   if (existsSync(clientDir)) app.use(express.static(clientDir));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
+  closers.set(app, () => cypherConsole.close());
   return app;
 }

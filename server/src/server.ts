@@ -1,6 +1,6 @@
 /** Connects to Neo4j, prepares the database, and serves the app; returns how to stop it all again. */
 import type { Server } from 'node:http';
-import { createApp } from './app.ts';
+import { closeApp, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadBundledIfEmpty } from './dataset/bundled.ts';
 import type { Logger } from './logger.ts';
@@ -55,6 +55,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         // Requests still running after five seconds are cut off rather than holding shutdown.
         setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
+      await closeApp(app);
       await driver.close();
     })();
     return closing;

@@ -92,7 +92,6 @@ export class ConsoleWorkerPool {
 
   /** A place for one query of this client, or which limit is reached. */
   acquire(client: string): Acquired {
-    this.#warm();
     if ((this.#perClient.get(client) ?? 0) >= this.options.maxConcurrentPerClient) return { busy: 'client' };
     // A warm thread first: starting one takes a moment.
     const free = this.#slots.filter((s) => s.client === undefined);
@@ -101,6 +100,7 @@ export class ConsoleWorkerPool {
     slot.client = client;
     clearTimeout(slot.idle);
     this.#perClient.set(client, (this.#perClient.get(client) ?? 0) + 1);
+    this.#warm();
     let used = false;
     return {
       lease: {
@@ -119,16 +119,15 @@ export class ConsoleWorkerPool {
     await Promise.all(this.#slots.map((slot) => slot.thread?.worker.terminate()));
   }
 
-  /** Starts a thread for every free place that has none, so that no query waits for one to start. */
+  /** Keeps one free place with a started thread, so that the next query does not wait for one to start. */
   #warm(): void {
     if (this.#closed) return;
-    for (const slot of this.#slots) {
-      if (slot.client === undefined && (!slot.thread || slot.thread.exited)) {
-        slot.thread = new ConsoleThread(this.options.data);
-        slot.thread.ready.catch(() => {}); // a failed start shows when the thread is used
-        this.#retireWhenIdle(slot);
-      }
-    }
+    const free = this.#slots.filter((slot) => slot.client === undefined);
+    if (free.length === 0 || free.some((slot) => slot.thread && !slot.thread.exited)) return;
+    const slot = free[0] as Slot;
+    slot.thread = new ConsoleThread(this.options.data);
+    slot.thread.ready.catch(() => {}); // a failed start shows when the thread is used
+    this.#retireWhenIdle(slot);
   }
 
   #retireWhenIdle(slot: Slot): void {
@@ -145,8 +144,8 @@ export class ConsoleWorkerPool {
     if (count > 0) this.#perClient.set(client, count);
     else this.#perClient.delete(client);
     slot.client = undefined;
-    if (slot.thread?.exited) this.#warm();
     this.#retireWhenIdle(slot);
+    this.#warm();
   }
 
   /** Frees the slot once Neo4j no longer lists the run's transaction (or after a long wait, saying so). */
