@@ -13,6 +13,7 @@ import type { CypherLibrary } from '../../neo4j/cypher.ts';
 import { isNode, isPath, isRelationship, toCypherParameters, toJson } from '../../neo4j/values.ts';
 import { neo4jProblem, refusedProblem } from './console-problems.ts';
 import type { ConsoleJob, ConsoleResult } from './console-protocol.ts';
+import type { RefusalReason } from './expression-vetting.ts';
 import { type PlanOperator, vetPlan } from './plan-vetting.ts';
 import { jsonSize } from './record-size.ts';
 
@@ -50,7 +51,7 @@ function collectGraph(value: unknown, graph: GraphBuilder): void {
 
 /** Refuses the query unless its plan only reads, on this database, with bounded expressions. */
 function vetSummary(summary: ResultSummary, job: ConsoleJob, database: string): void {
-  const refuse = (reason: Parameters<typeof refusedProblem>[0]['reason'], detail: string, extra = {}) => {
+  const refuse = (reason: RefusalReason, detail: string, extra = {}) => {
     throw new ProblemError({ ...refusedProblem({ reason, detail }), ...extra });
   };
   if (summary.database.name && summary.database.name !== database) {
