@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { Driver } from 'neo4j-driver';
 import { pinoHttp } from 'pino-http';
-import { type Config, type HttpLimits, readConfig } from './config.ts';
+import { CONSOLE_DEFAULTS, type Config, type HttpLimits, readConfig } from './config.ts';
 import { cypherRouter } from './features/cypher/cypher.router.ts';
 import { CypherConsoleService } from './features/cypher/cypher.service.ts';
 import { docsRouter } from './features/docs/docs.router.ts';
@@ -29,8 +29,10 @@ import { methodNotAllowed, readOnly } from './middleware/methods.ts';
 import { rateLimitPerClient } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { Neo4jAvailability } from './neo4j/availability.ts';
+import { cancelWhenClientLeaves } from './neo4j/cancellation.ts';
 import type { CypherLibrary } from './neo4j/cypher.ts';
 import { Database } from './neo4j/database.ts';
+import type { Neo4jSettings } from './neo4j/driver.ts';
 
 export const clientDist = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 
@@ -42,10 +44,20 @@ export interface AppDependencies {
   console?: Config['console'];
   /** Hosts answered, rate limit (server-limits.ts applies the rest); the defaults of config.ts when absent. */
   http?: HttpLimits;
+  /** Where the Cypher console's workers connect (each has a driver of its own). */
+  neo4j?: Neo4jSettings;
   /** The built client; served at / when present. */
   clientDir?: string;
   /** Answers 503 while Neo4j is down and while the server drains; server.ts passes the one it drives. */
   gate?: ServiceGate;
+}
+
+/** What must be stopped with an app (the Cypher console's worker threads). */
+const closers = new WeakMap<Express, () => Promise<void>>();
+
+/** Stops what the app started besides its routes; the server calls it when it closes. */
+export function closeApp(app: Express): Promise<void> {
+  return closers.get(app)?.() ?? Promise.resolve();
 }
 
 export function createApp({
@@ -53,7 +65,8 @@ export function createApp({
   cypher,
   database,
   logger,
-  console = { timeoutMs: 10_000, maxRows: 5_000 },
+  console = CONSOLE_DEFAULTS,
+  neo4j,
   http = readConfig({}).http,
   clientDir = clientDist,
   gate = new ServiceGate(new Neo4jAvailability(driver, cypher, database, logger)),
@@ -66,6 +79,7 @@ export function createApp({
   app.use(allowedHosts(http.allowedHosts));
   app.use(rateLimitPerClient(http.rateLimitPerMinute, logger));
   app.use(gate.middleware);
+  app.use(cancelWhenClientLeaves);
 
   const api = express.Router();
   api.use(methodNotAllowed(api));
@@ -76,7 +90,8 @@ export function createApp({
   api.use(nodesRouter(new NodesService(db)));
   api.use(searchRouter(new SearchService(db)));
   api.use(queriesRouter(savedQueries(cypher)));
-  api.use(cypherRouter(new CypherConsoleService(driver, cypher, database, console)));
+  const cypherConsole = new CypherConsoleService({ db, cypher, limits: console, neo4j, logger });
+  api.use(cypherRouter(cypherConsole));
   api.use(docsRouter());
   api.use(overlapsRouter(new OverlapsService(driver, cypher, database)));
   api.use(notFoundHandler);
@@ -85,5 +100,6 @@ export function createApp({
   if (existsSync(clientDir)) app.use(express.static(clientDir), readOnly);
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
+  closers.set(app, () => cypherConsole.close());
   return app;
 }

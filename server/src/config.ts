@@ -23,6 +23,26 @@ const positiveInt = (name: string, fallback: number) =>
     .positive(`${name} must be greater than 0`)
     .default(fallback);
 
+/** Limits of the Cypher console (POST /api/cypher). */
+export interface ConsoleLimits {
+  /** How long a query may take, planning included. */
+  timeoutMs: number;
+  maxRows: number;
+  /** About how many bytes of rows an answer may hold. */
+  maxBytes: number;
+  /** Queries running at once, over all clients and per client (by IP address). */
+  maxConcurrent: number;
+  maxConcurrentPerClient: number;
+}
+
+export const CONSOLE_DEFAULTS: ConsoleLimits = {
+  timeoutMs: 10_000,
+  maxRows: 5_000,
+  maxBytes: 4_000_000,
+  maxConcurrent: 4,
+  maxConcurrentPerClient: 2,
+};
+
 const environment = z.object({
   PORT: port('PORT', 3000),
   HOST: z.string().min(1, 'HOST must not be empty').default('127.0.0.1'),
@@ -40,8 +60,14 @@ const environment = z.object({
   NEO4J_DATABASE: z.string().min(1, 'NEO4J_DATABASE must not be empty').default('neo4j'),
   NEO4J_CONNECT_TIMEOUT_MS: positiveInt('NEO4J_CONNECT_TIMEOUT_MS', 30_000),
   NEO4J_BOLT_PORT: port('NEO4J_BOLT_PORT', 7687),
-  CYPHER_TIMEOUT_MS: positiveInt('CYPHER_TIMEOUT_MS', 10_000),
-  CYPHER_MAX_ROWS: positiveInt('CYPHER_MAX_ROWS', 5_000),
+  CYPHER_TIMEOUT_MS: positiveInt('CYPHER_TIMEOUT_MS', CONSOLE_DEFAULTS.timeoutMs),
+  CYPHER_MAX_ROWS: positiveInt('CYPHER_MAX_ROWS', CONSOLE_DEFAULTS.maxRows),
+  CYPHER_MAX_BYTES: positiveInt('CYPHER_MAX_BYTES', CONSOLE_DEFAULTS.maxBytes),
+  CYPHER_MAX_CONCURRENT: positiveInt('CYPHER_MAX_CONCURRENT', CONSOLE_DEFAULTS.maxConcurrent),
+  CYPHER_MAX_CONCURRENT_PER_CLIENT: positiveInt(
+    'CYPHER_MAX_CONCURRENT_PER_CLIENT',
+    CONSOLE_DEFAULTS.maxConcurrentPerClient,
+  ),
   NEO4J_HEAP: z
     .string()
     .regex(/^\d+[mg]$/i, 'NEO4J_HEAP must be a size such as 512m or 2g')
@@ -74,7 +100,7 @@ export interface Config {
   /** The local Neo4j of `npm start`; dataDir absent means .neo4j/dev. */
   localNeo4j: { boltPort: number; heap: string; dataDir: string | undefined };
   /** Limits of the Cypher console (POST /api/cypher). */
-  console: { timeoutMs: number; maxRows: number };
+  console: ConsoleLimits;
   http: HttpLimits;
 }
 
@@ -139,7 +165,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
     },
     localNeo4j: { boltPort: e.NEO4J_BOLT_PORT, heap: e.NEO4J_HEAP, dataDir: e.NEO4J_DATA_DIR },
-    console: { timeoutMs: e.CYPHER_TIMEOUT_MS, maxRows: e.CYPHER_MAX_ROWS },
+    console: {
+      timeoutMs: e.CYPHER_TIMEOUT_MS,
+      maxRows: e.CYPHER_MAX_ROWS,
+      maxBytes: e.CYPHER_MAX_BYTES,
+      maxConcurrent: e.CYPHER_MAX_CONCURRENT,
+      maxConcurrentPerClient: e.CYPHER_MAX_CONCURRENT_PER_CLIENT,
+    },
     http: {
       allowedHosts: allowedHostNames(
         e.HOST,

@@ -1,6 +1,6 @@
 /** Connects to Neo4j, prepares the database, and serves the app; returns how to stop it all again. */
 import type { Server } from 'node:http';
-import { createApp } from './app.ts';
+import { closeApp, createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadBundledIfEmpty } from './dataset/bundled.ts';
 import { ServiceGate } from './features/health/service-gate.ts';
@@ -47,6 +47,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     console: config.console,
     http: config.http,
     gate,
+    neo4j: { ...config.neo4j, uri },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) =>
@@ -73,6 +74,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         // Requests still running now are cut off rather than holding shutdown.
         server.closeAllConnections();
       });
+      await closeApp(app);
       await driver.close();
     })();
     return closing;

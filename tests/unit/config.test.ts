@@ -46,6 +46,9 @@ describe('config', () => {
         HTTP_REQUEST_TIMEOUT_MS: '4000',
         HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
         HTTP_MAX_CONNECTIONS: '50',
+        CYPHER_MAX_BYTES: '65536',
+        CYPHER_MAX_CONCURRENT: '3',
+        CYPHER_MAX_CONCURRENT_PER_CLIENT: '1',
       });
       assert.deepEqual(config, {
         port: 8080,
@@ -59,7 +62,7 @@ describe('config', () => {
           connectTimeoutMs: 2000,
         },
         localNeo4j: { boltPort: 7700, heap: '1g', dataDir: '/var/lib/common-ground' },
-        console: { timeoutMs: 2500, maxRows: 100 },
+        console: { timeoutMs: 2500, maxRows: 100, maxBytes: 65536, maxConcurrent: 3, maxConcurrentPerClient: 1 },
         http: {
           allowedHosts: ['localhost', '127.0.0.1', '[::1]', 'graph.example.org', 'other.example.org'],
           rateLimitPerMinute: 60,
@@ -109,6 +112,7 @@ describe('config', () => {
       ['RATE_LIMIT_PER_MINUTE', '0', /RATE_LIMIT_PER_MINUTE must be greater than 0/],
       ['HTTP_HEADERS_TIMEOUT_MS', '60000', /HTTP_HEADERS_TIMEOUT_MS must not be longer than HTTP_REQUEST_TIMEOUT_MS/],
       ['HTTP_MAX_CONNECTIONS', 'many', /HTTP_MAX_CONNECTIONS must be a number/],
+      ['CYPHER_MAX_BYTES', '1.5', /CYPHER_MAX_BYTES must be a whole number/],
     ];
     for (const [name, value, expected] of wrongValues) {
       it(`refuses ${name}=${value} with a message naming ${name}`, () => {

@@ -9,6 +9,13 @@ import { compareValues, formatValue, toCsv } from './values.ts';
 /** The table draws at most this many rows; the CSV has them all. */
 const TABLE_ROWS = 1000;
 
+/** Which of the console's limits cut the rows. */
+function truncation(result: CypherResult): string {
+  return result.truncatedBy === 'maxBytes'
+    ? `the console returns at most about ${(result.maxBytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB of rows`
+    : `the console returns at most ${result.maxRows.toLocaleString('en')} rows`;
+}
+
 export class ResultsTable {
   #result: CypherResult | null = null;
   #sort: { column: number; descending: boolean } | null = null;
@@ -25,9 +32,7 @@ export class ResultsTable {
     this.#result = result;
     this.#sort = null;
     const count = `${result.rowCount.toLocaleString('en')} ${result.rowCount === 1 ? 'row' : 'rows'}`;
-    const cap = result.truncated
-      ? ` (truncated: the console returns at most ${result.maxRows.toLocaleString('en')} rows)`
-      : '';
+    const cap = result.truncated ? ` (truncated: ${truncation(result)})` : '';
     this.summary.textContent = `${count} in ${result.elapsedMs.toLocaleString('en')} ms${cap}. ${graphNote}`;
     this.summary.dataset.truncated = String(result.truncated);
     this.csvButton.disabled = result.columns.length === 0;

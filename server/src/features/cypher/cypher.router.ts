@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseRequest } from '../../middleware/validate.ts';
-import type { CypherConsoleService } from './cypher.service.ts';
+import { requestSignal } from '../../neo4j/cancellation.ts';
+import { ConsoleBusyError, type CypherConsoleService } from './cypher.service.ts';
 
 export const MAX_QUERY_LENGTH = 20_000;
 
@@ -21,7 +22,12 @@ export function cypherRouter(console: CypherConsoleService): Router {
   const router = Router();
   router.post('/cypher', async (req, res) => {
     const { query, params } = parseRequest(consoleRequest, req.body ?? undefined);
-    res.json(await console.run(query, params));
+    try {
+      res.json(await console.run({ query, params, client: req.ip ?? 'unknown', signal: requestSignal() }));
+    } catch (error) {
+      if (error instanceof ConsoleBusyError) res.set('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   });
   return router;
 }

@@ -1,8 +1,11 @@
 /**
  * Decides from Neo4j's own query plan (EXPLAIN) whether a console query may run: every operator must be a
  * reading one and every procedure one that only reads. This is an allow-list, so an operator Neo4j adds
- * in a later version is refused until someone has looked at it; text is never matched for keywords.
+ * in a later version is refused until someone has looked at it. The expressions of every operator are
+ * also held to the console's expression rules (expression-vetting.ts), in Neo4j's own spelling of them.
  */
+import { type Refusal, type RefusalReason, vetExpressions } from './expression-vetting.ts';
+import { tokenize } from './query-text.ts';
 
 /** Operators that only read, as named in Neo4j 5 plans (without the `@neo4j` suffix). */
 const READ_OPERATORS = new Set([
@@ -140,28 +143,41 @@ export interface PlanOperator {
 }
 
 /** Why an operator is refused, in words an analyst understands. */
-function refusalOf(operator: string, details: string): string | undefined {
+function refusalOf(operator: string, details: string): Refusal | undefined {
+  const refuse = (reason: RefusalReason, detail: string): Refusal => ({ reason, detail });
   if (operator === 'ProcedureCall') {
     const procedure = /^([\w.]+)\s*\(/.exec(details)?.[1] ?? details;
     return ALLOWED_PROCEDURES.has(procedure)
       ? undefined
-      : `it calls the procedure ${procedure}, which the console does not allow (it allows ${[...ALLOWED_PROCEDURES].join(', ')})`;
+      : refuse(
+          'procedure',
+          `it calls the procedure ${procedure}, which the console does not allow (it allows ${[...ALLOWED_PROCEDURES].join(', ')})`,
+        );
   }
   if (READ_OPERATORS.has(operator)) return undefined;
-  if (operator === 'LoadCSV') return 'it uses LOAD CSV: the console reads the database only, never files or URLs';
+  if (operator === 'LoadCSV') {
+    return refuse('load-csv', 'it uses LOAD CSV: the console reads the database only, never files or URLs');
+  }
   if (/^Transaction(Apply|Foreach)/.test(operator)) {
-    return 'it runs CALL { … } IN TRANSACTIONS, which commits on its own: the console only reads';
+    return refuse('writes', 'it runs CALL { … } IN TRANSACTIONS, which commits on its own: the console only reads');
   }
-  if (/(Index|Constraint)/.test(operator)) return `it changes the schema (${operator}): the console only reads`;
-  if (/Delete/.test(operator)) return `it deletes data (${operator}): the console only reads`;
-  if (/^(Create|Merge|LockingMerge)/.test(operator))
-    return `it writes data (${operator}, from CREATE or MERGE): the console only reads`;
-  if (/^(Set|Remove)/.test(operator))
-    return `it changes properties or labels (${operator}, from SET or REMOVE): the console only reads`;
+  if (/(Index|Constraint)/.test(operator)) {
+    return refuse('writes', `it changes the schema (${operator}): the console only reads`);
+  }
+  if (/Delete/.test(operator)) return refuse('writes', `it deletes data (${operator}): the console only reads`);
+  if (/^(Create|Merge|LockingMerge)/.test(operator)) {
+    return refuse('writes', `it writes data (${operator}, from CREATE or MERGE): the console only reads`);
+  }
+  if (/^(Set|Remove)/.test(operator)) {
+    return refuse(
+      'writes',
+      `it changes properties or labels (${operator}, from SET or REMOVE): the console only reads`,
+    );
+  }
   if (operator === 'Foreach' || operator === 'SubqueryForeach' || operator === 'EmptyResult') {
-    return `it updates data (${operator}): the console only reads`;
+    return refuse('writes', `it updates data (${operator}): the console only reads`);
   }
-  return `its plan uses the operator ${operator}, which the console does not allow`;
+  return refuse('operator', `its plan uses the operator ${operator}, which the console does not allow`);
 }
 
 function operatorsOf(plan: PlanOperator): Array<{ operator: string; details: string }> {
@@ -174,11 +190,26 @@ function operatorsOf(plan: PlanOperator): Array<{ operator: string; details: str
 // Generic "it updates" operators wrap the specific ones (CREATE under EmptyResult), so they speak last.
 const GENERIC = new Set(['EmptyResult', 'Foreach', 'SubqueryForeach']);
 
-/** The most telling reason to refuse the plan, or undefined when every operator only reads. */
-export function vetPlan(plan: PlanOperator): string | undefined {
+export interface PlanVetting {
+  /** A query the console has reviewed (a saved query) is held to the rules for every query only. */
+  reviewed?: boolean;
+}
+
+/** The most telling reason to refuse the plan, or undefined when every operator only reads and every expression is bounded. */
+export function vetPlan(plan: PlanOperator, { reviewed = false }: PlanVetting = {}): Refusal | undefined {
   const operators = operatorsOf(plan);
   const refusals = operators
     .map(({ operator, details }) => ({ operator, refusal: refusalOf(operator, details) }))
-    .filter((r): r is { operator: string; refusal: string } => r.refusal !== undefined);
-  return (refusals.find((r) => !GENERIC.has(r.operator)) ?? refusals[0])?.refusal;
+    .filter((r): r is { operator: string; refusal: Refusal } => r.refusal !== undefined);
+  const refusal = (refusals.find((r) => !GENERIC.has(r.operator)) ?? refusals[0])?.refusal;
+  if (refusal) return refusal;
+  for (const { operator, details } of operators) {
+    const found = vetExpressions(tokenize(details), {
+      unwindList: operator === 'Unwind',
+      regexOnly: reviewed,
+      membership: false,
+    });
+    if (found) return { reason: found.reason, detail: found.detail };
+  }
+  return undefined;
 }

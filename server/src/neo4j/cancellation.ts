@@ -1,0 +1,60 @@
+/**
+ * Database work stops when the client that asked for it goes away. A middleware gives every request an
+ * AbortSignal that fires when its connection closes before the answer is sent, and keeps it in an
+ * AsyncLocalStorage, so that `Database.read` (and the Cypher console) find it without services passing
+ * it along. Closing a Neo4j session sends Bolt's RESET, and Neo4j terminates the transaction at once.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Session } from 'neo4j-driver';
+import { ProblemError } from '../errors/problem.ts';
+
+const requests = new AsyncLocalStorage<AbortSignal>();
+
+/** Why a request's work was stopped; nobody is left to read it, but the log shows 499 (client closed request). */
+export class ClientGoneError extends ProblemError {
+  constructor() {
+    super({
+      type: '/api/problems/client-closed-request',
+      title: 'Client closed request',
+      status: 499,
+      detail: 'The client closed the connection before the answer was ready; its database work was stopped.',
+    });
+  }
+}
+
+/** The signal of the request being served, if any. */
+export function requestSignal(): AbortSignal | undefined {
+  return requests.getStore();
+}
+
+/** Runs `work` as part of a request whose signal is `signal`. */
+export function withSignal<T>(signal: AbortSignal, work: () => T): T {
+  return requests.run(signal, work);
+}
+
+/** Runs `work` on its own, not stopped when the request that started it ends (a background check). */
+export function detached<T>(work: () => T): T {
+  return requests.exit(work);
+}
+
+/** Middleware: the request's signal aborts when its connection closes before the answer is complete. */
+export function cancelWhenClientLeaves(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new ClientGoneError());
+  });
+  requests.run(controller.signal, next);
+}
+
+/**
+ * Closes the session (Neo4j then terminates its transaction) if the signal aborts; returns how to stop
+ * listening. Throws at once if the signal has already aborted.
+ */
+export function closeOnAbort(session: Session, signal: AbortSignal | undefined = requestSignal()): () => void {
+  if (!signal) return () => {};
+  signal.throwIfAborted();
+  const close = () => void session.close();
+  signal.addEventListener('abort', close, { once: true });
+  return () => signal.removeEventListener('abort', close);
+}
