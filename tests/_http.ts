@@ -4,6 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
+import { closeApp } from '../server/src/app.ts';
 import { createLogger, type Logger } from '../server/src/logger.ts';
 
 export interface JsonResponse {
@@ -146,11 +147,13 @@ export async function listen(
     url: `http://127.0.0.1:${port}`,
     port,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await closeApp(app);
+    },
   };
 }
 

@@ -95,6 +95,7 @@ describe('the Cypher console under attack', function () {
       new CypherLibrary(),
       testDatabase().database,
       readDataset('data/nato-russia-2022.yaml'),
+      { replace: true },
     );
     // One client sends every attack, one after the other: the per-client cap must not be what answers.
     server = await startTestServer({ CYPHER_TIMEOUT_MS: String(TIMEOUT_MS), CYPHER_MAX_CONCURRENT_PER_CLIENT: '4' });

@@ -9,9 +9,10 @@
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import neo4j from 'neo4j-driver';
-import { ProblemError } from '../../errors/problem.ts';
+import { ProblemError, problems } from '../../errors/problem.ts';
 import { CypherLibrary } from '../../neo4j/cypher.ts';
 import { createDriver } from '../../neo4j/driver.ts';
+import { NestingTooDeepError } from '../../neo4j/values.ts';
 import { resultTooLargeProblem } from './console-problems.ts';
 import type { ConsoleJob, ConsoleWorkerData, FromWorker, ToWorker } from './console-protocol.ts';
 import { FETCH_SIZE, runConsoleQuery } from './console-run.ts';
@@ -38,7 +39,10 @@ async function run(job: ConsoleJob): Promise<void> {
   } catch (error) {
     if (overflowed) post({ type: 'problem', id: job.id, problem: resultTooLargeProblem(job.limits.maxBytes) });
     else if (error instanceof ProblemError) post({ type: 'problem', id: job.id, problem: error.problem });
-    else {
+    // Errors cross to the main thread as plain data: a result too deep to convert is the query's doing.
+    else if (error instanceof NestingTooDeepError) {
+      post({ type: 'problem', id: job.id, problem: problems.badRequest(error.message).problem });
+    } else {
       const { code, message } = error as { code?: string; message?: string };
       post({ type: 'failed', id: job.id, code, message: message ?? String(error) });
     }

@@ -44,6 +44,9 @@ class ConsoleThread {
   constructor(data: ConsoleWorkerData) {
     this.worker = new Worker(BOOT, {
       workerData: data,
+      // The boot file registers its own loader. The process's flags are not passed on: a thread refuses
+      // some of them (`--input-type`, `--expose-gc`), as a supervisor or a test may start the app with.
+      execArgv: [],
       // Decoded rows stay within the byte budget; this caps what a misjudged record can cost the app.
       resourceLimits: { maxOldGenerationSizeMb: Math.max(128, Math.ceil((2 * data.maxBufferBytes) / 1_000_000)) },
     });
