@@ -2,13 +2,11 @@
  * Headless Chromium from the system's packages (/usr/bin/chromium), driven by playwright-core. Never a
  * downloaded browser. The flags keep it off the network: it talks to the test server on loopback only.
  */
+
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { loadDataset } from '../server/src/dataset/load.ts';
-import { readDataset } from '../server/src/dataset/parse.ts';
-import { CypherLibrary } from '../server/src/neo4j/cypher.ts';
 import type { RunningServer } from '../server/src/server.ts';
-import { testDatabase, testDriver } from './_neo4j.ts';
+import { loadNatoRussia } from './_datasets.ts';
 import { startTestServer } from './_server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,13 +66,7 @@ export function useExplorer(): Explorer {
   const explorer = {} as Explorer;
   before(async () => {
     explorer.server = await startTestServer();
-    await loadDataset(
-      testDriver(),
-      new CypherLibrary(),
-      testDatabase().database,
-      readDataset('data/nato-russia-2022.yaml'),
-      { replace: true },
-    );
+    await loadNatoRussia();
     explorer.browser = await launchBrowser();
     explorer.page = await explorer.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
     explorer.errors = collectErrors(explorer.page);

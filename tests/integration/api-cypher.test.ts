@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { createApp } from '../../server/src/app.ts';
-import { loadDataset } from '../../server/src/dataset/load.ts';
-import { readDataset } from '../../server/src/dataset/parse.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import { createDriver } from '../../server/src/neo4j/driver.ts';
 import type { RunningServer } from '../../server/src/server.ts';
+import { loadNatoRussia } from '../_datasets.ts';
 import { getJson, postJson } from '../_http.ts';
-import { testDatabase, testDriver } from '../_neo4j.ts';
 import { freePort } from '../_net.ts';
 import { assertMatchesSchema } from '../_openapi.ts';
 import { startTestServer, useTestServer } from '../_server.ts';
@@ -25,13 +23,7 @@ describe('the Cypher console: POST /api/cypher', function () {
   before(async () => {
     server = await startTestServer();
     tight = await startTestServer({ CYPHER_TIMEOUT_MS: '1000', CYPHER_MAX_ROWS: '10' });
-    await loadDataset(
-      testDriver(),
-      new CypherLibrary(),
-      testDatabase().database,
-      readDataset('data/nato-russia-2022.yaml'),
-      { replace: true },
-    );
+    await loadNatoRussia();
   });
   after(async () => {
     await server.close();

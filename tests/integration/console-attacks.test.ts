@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { loadDataset } from '../../server/src/dataset/load.ts';
-import { readDataset } from '../../server/src/dataset/parse.ts';
-import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import { toJson } from '../../server/src/neo4j/values.ts';
 import type { RunningServer } from '../../server/src/server.ts';
+import { loadNatoRussia } from '../_datasets.ts';
 import { postJson } from '../_http.ts';
 import { testDatabase, testDriver } from '../_neo4j.ts';
 import { startTestServer } from '../_server.ts';
@@ -90,13 +88,7 @@ describe('the Cypher console under attack', function () {
   const outcomes: Array<{ attack: Attack; kind: 'refused' | 'stopped' | 'answered'; ms: number }> = [];
 
   before(async () => {
-    await loadDataset(
-      testDriver(),
-      new CypherLibrary(),
-      testDatabase().database,
-      readDataset('data/nato-russia-2022.yaml'),
-      { replace: true },
-    );
+    await loadNatoRussia();
     // One client sends every attack, one after the other: the per-client cap must not be what answers.
     server = await startTestServer({ CYPHER_TIMEOUT_MS: String(TIMEOUT_MS), CYPHER_MAX_CONCURRENT_PER_CLIENT: '4' });
     // Starts the console's worker threads, which the timings below should not include.
