@@ -48,13 +48,21 @@ export function cancelWhenClientLeaves(_req: IncomingMessage, res: ServerRespons
 }
 
 /**
- * Closes the session (Neo4j then terminates its transaction) if the signal aborts; returns how to stop
- * listening. Throws at once if the signal has already aborted.
+ * Runs `work` on a session that is closed (so Neo4j terminates its transaction) if the request being
+ * served is abandoned meanwhile; the request's own reason is thrown then, not the driver's complaint about
+ * a closed session. Throws at once if the request has already gone. The caller still closes the session.
  */
-export function closeOnAbort(session: Session, signal: AbortSignal | undefined = requestSignal()): () => void {
-  if (!signal) return () => {};
+export async function untilClientLeaves<T>(session: Session, work: () => Promise<T>): Promise<T> {
+  const signal = requestSignal();
+  if (!signal) return work();
   signal.throwIfAborted();
   const close = () => void session.close();
   signal.addEventListener('abort', close, { once: true });
-  return () => signal.removeEventListener('abort', close);
+  try {
+    return await work();
+  } catch (error) {
+    throw signal.aborted ? signal.reason : error;
+  } finally {
+    signal.removeEventListener('abort', close);
+  }
 }

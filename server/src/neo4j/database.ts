@@ -1,5 +1,5 @@
 import type { Driver, Record as Neo4jRecord } from 'neo4j-driver';
-import { closeOnAbort, requestSignal } from './cancellation.ts';
+import { untilClientLeaves } from './cancellation.ts';
 import type { CypherLibrary } from './cypher.ts';
 import { toCypherParameters } from './values.ts';
 
@@ -16,18 +16,13 @@ export class Database {
   ) {}
 
   async read(query: string, parameters: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
-    const signal = requestSignal();
     const session = this.driver.session({ database: this.name });
-    let stopListening = () => {};
     try {
-      stopListening = closeOnAbort(session, signal);
       const values = toCypherParameters(parameters) as Record<string, unknown>;
-      return await session.executeRead(async (tx) => (await tx.run(this.cypher.get(query), values)).records);
-    } catch (error) {
-      // The driver's complaint about a closed session means nothing once the client has gone.
-      throw signal?.aborted ? signal.reason : error;
+      return await untilClientLeaves(session, () =>
+        session.executeRead(async (tx) => (await tx.run(this.cypher.get(query), values)).records),
+      );
     } finally {
-      stopListening();
       await session.close();
     }
   }

@@ -3,6 +3,7 @@
  * verdicts, the evidence and a what-if's baseline see the same graph) and shapes the result.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { untilClientLeaves } from '../../neo4j/cancellation.ts';
 import type { CypherLibrary } from '../../neo4j/cypher.ts';
 import { toJson } from '../../neo4j/values.ts';
 import type { EvidenceRow, RequestRow, VerdictRow } from './overlaps.rows.ts';
@@ -41,22 +42,25 @@ export class OverlapsService {
   async analyse(negotiation: string, without: string[] = []): Promise<OverlapReport> {
     const session = this.driver.session({ database: this.database });
     try {
-      return await session.executeRead(async (tx) => {
-        const [request] = await this.#rows<RequestRow>(tx, 'analysis/request', { negotiation, without });
-        if (!request?.negotiation) throw new UnknownNegotiationError(negotiation);
-        const unknown = request.without.filter((w) => !w.position).map((w) => w.asked);
-        if (unknown.length > 0) throw new UnknownPositionError(negotiation, unknown);
-        const setAside = [...new Set(request.without.flatMap((w) => (w.position ? [w.position.id] : [])))];
+      // The analysis is the API's costliest read: it stops when the client that asked goes away.
+      return await untilClientLeaves(session, () =>
+        session.executeRead(async (tx) => {
+          const [request] = await this.#rows<RequestRow>(tx, 'analysis/request', { negotiation, without });
+          if (!request?.negotiation) throw new UnknownNegotiationError(negotiation);
+          const unknown = request.without.filter((w) => !w.position).map((w) => w.asked);
+          if (unknown.length > 0) throw new UnknownPositionError(negotiation, unknown);
+          const setAside = [...new Set(request.without.flatMap((w) => (w.position ? [w.position.id] : [])))];
 
-        const parameters = { negotiation, without: setAside };
-        const verdicts = await this.#rows<VerdictRow>(tx, 'analysis/verdicts', parameters);
-        const evidence = await this.#rows<EvidenceRow>(tx, 'analysis/evidence', parameters);
-        const before =
-          setAside.length > 0
-            ? await this.#rows<VerdictRow>(tx, 'analysis/verdicts', { negotiation, without: [] })
-            : undefined;
-        return shapeReport({ request: { ...request, negotiation: request.negotiation }, verdicts, evidence, before });
-      });
+          const parameters = { negotiation, without: setAside };
+          const verdicts = await this.#rows<VerdictRow>(tx, 'analysis/verdicts', parameters);
+          const evidence = await this.#rows<EvidenceRow>(tx, 'analysis/evidence', parameters);
+          const before =
+            setAside.length > 0
+              ? await this.#rows<VerdictRow>(tx, 'analysis/verdicts', { negotiation, without: [] })
+              : undefined;
+          return shapeReport({ request: { ...request, negotiation: request.negotiation }, verdicts, evidence, before });
+        }),
+      );
     } finally {
       await session.close();
     }
