@@ -11,6 +11,7 @@ import { isExplained } from '../server/src/errors/explained.ts';
 import { OverlapsService } from '../server/src/features/overlaps/overlaps.service.ts';
 import { formatReport } from '../server/src/features/overlaps/overlaps.text.ts';
 import { CypherLibrary } from '../server/src/neo4j/cypher.ts';
+import { Database } from '../server/src/neo4j/database.ts';
 import { connectForScript } from './neo4j-connection.ts';
 
 const USAGE = 'usage: npm run overlaps -- <negotiation> [--without id,id] [--quotes n] [--json]';
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const config = readConfig();
   const connection = await connectForScript(config);
   try {
-    const service = new OverlapsService(connection.driver, new CypherLibrary(), connection.database);
+    const service = new OverlapsService(new Database(connection.driver, new CypherLibrary(), connection.database));
     const report = await service.analyse(negotiation, without);
     process.stdout.write(
       values.json

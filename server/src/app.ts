@@ -72,6 +72,7 @@ export function createApp({
   gate = new ServiceGate(new Neo4jAvailability(driver, cypher, database, logger)),
 }: AppDependencies): Express {
   const db = new Database(driver, cypher, database);
+  gate.warmUpWith((deadline) => db.warmUp(deadline));
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
@@ -93,7 +94,7 @@ export function createApp({
   const cypherConsole = new CypherConsoleService({ db, cypher, limits: console, neo4j, logger });
   api.use(cypherRouter(cypherConsole));
   api.use(docsRouter());
-  api.use(overlapsRouter(new OverlapsService(driver, cypher, database)));
+  api.use(overlapsRouter(new OverlapsService(db)));
   api.use(notFoundHandler);
   app.use('/api', api);
 

@@ -10,12 +10,15 @@ const DATA = '/api/graph?negotiation=nato-russia-2022';
 /** The issue's bound on answering while Neo4j is down; checked as it is. */
 const UNAVAILABLE_WITHIN_MS = 1_000;
 /**
- * The issue's goal for serving again after Neo4j is back. What it takes is mostly the restarted Neo4j's
- * own cold start (its first connection and first plans take seconds, many times more on a loaded
- * machine), so the test allows three times the goal and reports the figure.
+ * The issue's goal for serving again after Neo4j is back, held from Neo4j's first answer (the app's warm-up
+ * and opening). From the moment Neo4j logs `Started.` it also includes Neo4j's own cold start: its first
+ * query of any kind takes 1.3–1.7 s on an idle machine and several times that on a loaded one, so that
+ * figure is allowed three times the goal and reported.
  */
 const RECOVERY_GOAL_MS = 5_000;
 const RECOVERY_ALLOWED_MS = 3 * RECOVERY_GOAL_MS;
+/** The issue's bound on any request once Neo4j is back (no request waits out a cold Neo4j). */
+const NO_HANG_MS = 2_000;
 /** No client waits this long for any answer (a first query on a cold Neo4j can take seconds). */
 const CLIENT_TIMEOUT_MS = 30_000;
 
@@ -51,7 +54,13 @@ function checkOutage(samples: Sample[], { killed, restarted, answered }: Outage)
   assert.ok(firstSuccess, 'requests succeed again');
   const recoveredMs = firstSuccess.ended - restarted;
   assert.ok(recoveredMs <= RECOVERY_ALLOWED_MS, `served again ${recoveredMs} ms after Neo4j was back`);
+  assert.ok(
+    firstSuccess.ended - answered <= RECOVERY_GOAL_MS,
+    `served ${firstSuccess.ended - answered} ms after Neo4j answered`,
+  );
   const afterBack = samples.filter((s) => s.started >= answered && s.status === 200);
+  const slowestAfterBack = Math.max(...afterBack.map((s) => s.ended - s.started));
+  assert.ok(slowestAfterBack <= NO_HANG_MS, `a request took ${slowestAfterBack} ms after Neo4j was back`);
   return {
     requests: samples.length,
     answered503: refused.length,
@@ -59,7 +68,7 @@ function checkOutage(samples: Sample[], { killed, restarted, answered }: Outage)
     medianOutageAnswerMs: waits.sort((a, b) => a - b)[Math.floor(waits.length / 2)],
     firstSuccessAfterNeo4jStartedMs: recoveredMs,
     firstSuccessAfterFirstAnswerMs: firstSuccess.ended - answered,
-    slowestRequestAfterBackMs: Math.max(...afterBack.map((s) => s.ended - s.started)),
+    slowestRequestAfterBackMs: slowestAfterBack,
   };
 }
 

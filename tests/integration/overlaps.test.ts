@@ -10,6 +10,7 @@ import {
 } from '../../server/src/features/overlaps/overlaps.service.ts';
 import type { IssueOverlap, OverlapReport, Verdict } from '../../server/src/features/overlaps/overlaps.types.ts';
 import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
+import { Database } from '../../server/src/neo4j/database.ts';
 import { applySchema } from '../../server/src/neo4j/schema.ts';
 import type { RunningServer } from '../../server/src/server.ts';
 import { harbourTalks, toYaml } from '../_datasets.ts';
@@ -18,7 +19,7 @@ import { assertMatchesSchema } from '../_openapi.ts';
 import { startTestServer } from '../_server.ts';
 
 const cypher = new CypherLibrary();
-const overlaps = () => new OverlapsService(testDriver(), cypher, testDatabase().database);
+const overlaps = () => new OverlapsService(new Database(testDriver(), cypher, testDatabase().database));
 
 /** Every negotiation these tests load, so that they remove exactly those (the database is shared). */
 const loaded = new Set<string>();

@@ -44,7 +44,7 @@ export class Neo4jAvailability extends EventEmitter<{ down: [reason: string]; up
     private readonly driver: Driver,
     private readonly cypher: CypherLibrary,
     readonly database: string,
-    private readonly logger?: Logger,
+    readonly logger?: Logger,
     private readonly settings: ProbeSettings = DEFAULT_PROBE,
   ) {
     super();

@@ -23,6 +23,13 @@ export class ClientGoneError extends ProblemError {
   }
 }
 
+let stoppedWorkAt = 0;
+
+/** When work was last stopped because its client went away (epoch ms; 0 if never). */
+export function lastStoppedWorkAt(): number {
+  return stoppedWorkAt;
+}
+
 /** The signal of the request being served, if any. */
 export function requestSignal(): AbortSignal | undefined {
   return requests.getStore();
@@ -56,7 +63,10 @@ export async function untilClientLeaves<T>(session: Session, work: () => Promise
   const signal = requestSignal();
   if (!signal) return work();
   signal.throwIfAborted();
-  const close = () => void session.close();
+  const close = () => {
+    stoppedWorkAt = Date.now();
+    void session.close();
+  };
   signal.addEventListener('abort', close, { once: true });
   try {
     return await work();

@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Logger } from '../logger.ts';
+import { lastStoppedWorkAt } from './cancellation.ts';
 
 export interface Neo4jSettings {
   uri: string;
@@ -17,8 +18,26 @@ export function createDriver(settings: Neo4jSettings, logger?: Logger): Driver {
     disableLosslessIntegers: false,
     // Errors only: while Neo4j is down every probe's connection attempt would warn (the availability
     // probe logs the outage once instead).
-    logging: logger ? { level: 'error', logger: (_level, message) => logger.error({ neo4j: message }) } : undefined,
+    logging: logger ? { level: 'error', logger: (_level, message) => logDriverError(logger, message) } : undefined,
   });
+}
+
+/** How long after stopping abandoned work a broken connection is put down to it. */
+const STOPPED_WORK_MS = 2_000;
+
+/**
+ * Stopping the work of a client that went away closes its session, and when that lands while the driver
+ * is still beginning the transaction, Neo4j refuses the connection's next message and the driver drops
+ * the connection (a race in the driver; the next session gets a fresh connection). That is the app's own
+ * doing, triggered by any client that hangs up: it is logged as information, not as an alarm.
+ */
+function logDriverError(logger: Logger, message: string): void {
+  const sinceStopped = Date.now() - lastStoppedWorkAt();
+  if (/experienced a fatal error/.test(message) && sinceStopped <= STOPPED_WORK_MS) {
+    logger.info({ neo4j: message }, 'a connection was dropped while abandoned work was stopped');
+  } else {
+    logger.error({ neo4j: message });
+  }
 }
 
 export class Neo4jUnavailableError extends Error {

@@ -3,10 +3,10 @@
  * - every request while the server drains before it stops (requests under way finish meanwhile);
  * - data requests while Neo4j is known to be down, and those under way when it goes down, which
  *   would otherwise wait out the driver's retries;
- * - data requests beyond the first while Neo4j warms up after an outage: a restarted Neo4j plans and
- *   compiles its first queries slowly (seconds), and a crowd of them at once takes many times as long,
- *   so one trial request at a time goes first until one is answered (the half-open state of a circuit
- *   breaker), for at most TRIAL_MS.
+ * - data requests while Neo4j warms up after an outage: a restarted Neo4j plans and compiles its first
+ *   queries slowly (seconds), and a crowd of clients asking at once would each wait many times as
+ *   long, so the app first runs the reads clients asked last (Database.warmUp), for at most WARM_UP_MS,
+ *   and answers `Retry-After: 1` meanwhile.
  * It also gives every other 503 a `Retry-After`, and asks for a probe when one comes as a surprise.
  */
 import type { RequestHandler, Response } from 'express';
@@ -20,8 +20,11 @@ const WITHOUT_NEO4J = /^\/api\/(health|docs|openapi\.json|queries)(\/|$)/i;
 
 /** Seconds a client should wait before it tries again. */
 export const RETRY_AFTER = { neo4jDown: 2, warmingUp: 1, shuttingDown: 5 };
-/** The longest the gate lets one request at a time through after an outage. */
-const TRIAL_MS = 15_000;
+/** The longest a warm-up after an outage keeps data requests waiting. */
+export const WARM_UP_MS = 3_000;
+
+/** Makes a Neo4j that has just come back fast for the coming requests, by `deadline` (epoch ms). */
+export type WarmUp = (deadline: number) => Promise<unknown>;
 
 export interface DrainResult {
   /** Requests under way when the drain began. */
@@ -51,12 +54,22 @@ export class ServiceGate {
   /** Requests let through and not yet ended, with whether they need Neo4j. */
   private readonly underWay = new Map<Response, boolean>();
   private whenIdle: (() => void) | undefined;
-  /** After an outage: until when one data request at a time is let through, and whether one is. */
-  private trial: { until: number; underWay: boolean } | undefined;
+  /** The warm-up under way after an outage, if any. */
+  private warming: Promise<void> | undefined;
+  private warmUp: WarmUp | undefined;
 
   constructor(readonly availability: Neo4jAvailability) {
     availability.on('up', () => {
-      this.trial = { until: Date.now() + TRIAL_MS, underWay: false };
+      const warmUp = this.warmUp;
+      if (!warmUp || this.warming) return;
+      const started = Date.now();
+      const warming = warmUp(started + WARM_UP_MS)
+        .then((result) => availability.logger?.info({ ms: Date.now() - started, result }, 'Neo4j warmed up'))
+        .catch(() => {})
+        .finally(() => {
+          if (this.warming === warming) this.warming = undefined;
+        });
+      this.warming = warming;
     });
     availability.on('down', (reason) => {
       for (const [res, needsNeo4j] of this.underWay) {
@@ -74,7 +87,7 @@ export class ServiceGate {
     if (this.draining) return next(problems.shuttingDown());
     const neo4j = this.availability.state;
     if (needsNeo4j && !neo4j.up) return next(problems.neo4jUnavailable(neo4j.reason));
-    if (needsNeo4j && !this.admitTrial(res)) {
+    if (needsNeo4j && this.warming) {
       res.setHeader('Retry-After', RETRY_AFTER.warmingUp);
       return next(problems.neo4jUnavailable('Neo4j is back and warming up; try again in a second.'));
     }
@@ -105,22 +118,9 @@ export class ServiceGate {
     return { waitedFor, unfinished: this.underWay.size };
   }
 
-  /** Whether a data request may go ahead: always, except while a trial after an outage is under way. */
-  private admitTrial(res: Response): boolean {
-    const trial = this.trial;
-    if (!trial) return true;
-    if (Date.now() >= trial.until) {
-      this.trial = undefined;
-      return true;
-    }
-    if (trial.underWay) return false;
-    trial.underWay = true;
-    res.once('close', () => {
-      trial.underWay = false;
-      // An answer other than a server error means Neo4j serves again: everybody may come.
-      if (res.writableFinished && res.statusCode < 500 && this.trial === trial) this.trial = undefined;
-    });
-    return true;
+  /** What runs after each outage before data requests are let through again (the app's reads). */
+  warmUpWith(warmUp: WarmUp): void {
+    this.warmUp = warmUp;
   }
 
   private beforeHeaders(res: Response, needsNeo4j: boolean): void {

@@ -2,9 +2,7 @@
  * The overlap analysis of a negotiation: runs cypher/analysis/*.cypher in one read transaction (so the
  * verdicts, the evidence and a what-if's baseline see the same graph) and shapes the result.
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { untilClientLeaves } from '../../neo4j/cancellation.ts';
-import type { CypherLibrary } from '../../neo4j/cypher.ts';
+import type { Database, Reader } from '../../neo4j/database.ts';
 import { toJson } from '../../neo4j/values.ts';
 import type { EvidenceRow, RequestRow, VerdictRow } from './overlaps.rows.ts';
 import { shapeReport } from './overlaps.shape.ts';
@@ -29,45 +27,34 @@ export class UnknownPositionError extends Error {
 }
 
 export class OverlapsService {
-  constructor(
-    private readonly driver: Driver,
-    private readonly cypher: CypherLibrary,
-    private readonly database: string,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * Every issue's verdict with its evidence, ranked. `without` (position ids or slugs) sets positions aside
    * for a what-if; the report then also lists the verdicts that change.
    */
   async analyse(negotiation: string, without: string[] = []): Promise<OverlapReport> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      // The analysis is the API's costliest read: it stops when the client that asked goes away.
-      return await untilClientLeaves(session, () =>
-        session.executeRead(async (tx) => {
-          const [request] = await this.#rows<RequestRow>(tx, 'analysis/request', { negotiation, without });
-          if (!request?.negotiation) throw new UnknownNegotiationError(negotiation);
-          const unknown = request.without.filter((w) => !w.position).map((w) => w.asked);
-          if (unknown.length > 0) throw new UnknownPositionError(negotiation, unknown);
-          const setAside = [...new Set(request.without.flatMap((w) => (w.position ? [w.position.id] : [])))];
+    // The analysis is the API's costliest read: it stops when the client that asked goes away (Database).
+    return this.db.readTransaction(async (tx) => {
+      const [request] = await this.#rows<RequestRow>(tx, 'analysis/request', { negotiation, without });
+      if (!request?.negotiation) throw new UnknownNegotiationError(negotiation);
+      const unknown = request.without.filter((w) => !w.position).map((w) => w.asked);
+      if (unknown.length > 0) throw new UnknownPositionError(negotiation, unknown);
+      const setAside = [...new Set(request.without.flatMap((w) => (w.position ? [w.position.id] : [])))];
 
-          const parameters = { negotiation, without: setAside };
-          const verdicts = await this.#rows<VerdictRow>(tx, 'analysis/verdicts', parameters);
-          const evidence = await this.#rows<EvidenceRow>(tx, 'analysis/evidence', parameters);
-          const before =
-            setAside.length > 0
-              ? await this.#rows<VerdictRow>(tx, 'analysis/verdicts', { negotiation, without: [] })
-              : undefined;
-          return shapeReport({ request: { ...request, negotiation: request.negotiation }, verdicts, evidence, before });
-        }),
-      );
-    } finally {
-      await session.close();
-    }
+      const parameters = { negotiation, without: setAside };
+      const verdicts = await this.#rows<VerdictRow>(tx, 'analysis/verdicts', parameters);
+      const evidence = await this.#rows<EvidenceRow>(tx, 'analysis/evidence', parameters);
+      const before =
+        setAside.length > 0
+          ? await this.#rows<VerdictRow>(tx, 'analysis/verdicts', { negotiation, without: [] })
+          : undefined;
+      return shapeReport({ request: { ...request, negotiation: request.negotiation }, verdicts, evidence, before });
+    });
   }
 
-  async #rows<T>(tx: ManagedTransaction, name: string, parameters: Record<string, unknown>): Promise<T[]> {
-    const result = await tx.run(this.cypher.get(name), parameters);
-    return result.records.map((record) => toJson(record.toObject()) as T);
+  async #rows<T>(tx: Reader, name: string, parameters: Record<string, unknown>): Promise<T[]> {
+    const records = await tx.run(name, parameters);
+    return records.map((record) => toJson(record.toObject()) as T);
   }
 }
