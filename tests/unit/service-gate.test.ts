@@ -39,11 +39,12 @@ class Held {
   }
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!condition()) {
+/** Polls `condition` (after `check`, or every 5 ms) until it holds, for at most `timeoutMs`. */
+async function until(condition: () => boolean, timeoutMs = 5_000, check?: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (await check?.(); !condition(); await check?.()) {
     if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (!check) await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
@@ -144,6 +145,24 @@ describe('ServiceGate', () => {
     let served = await fetch(`${url}/api/negotiations`);
     for (let i = 0; served.status === 503 && i < 100; i++) served = await fetch(`${url}/api/negotiations`);
     assert.equal(served.status, 200);
+  });
+
+  it('serves once the warm-up time is up, even when a warm-up query has not ended', async function () {
+    this.timeout(WARM_UP_MS + 5_000);
+    gate.warmUpWith(() => new Promise(() => {}));
+    availability.goDown();
+    const cameBack = Date.now();
+    availability.comeBack();
+    assert.equal((await fetch(`${url}/api/negotiations`)).status, 503);
+    let status = 503;
+    await until(
+      () => status === 200,
+      WARM_UP_MS + 2_000,
+      async () => {
+        status = (await fetch(`${url}/api/negotiations`)).status;
+      },
+    );
+    assert.ok(Date.now() - cameBack >= WARM_UP_MS, 'not before the warm-up time is up');
   });
 
   it('drains: new requests get 503 and Connection: close, those under way finish', async () => {

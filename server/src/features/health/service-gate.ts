@@ -63,10 +63,16 @@ export class ServiceGate {
       const warmUp = this.warmUp;
       if (!warmUp || this.warming) return;
       const started = Date.now();
-      const warming = warmUp(started + WARM_UP_MS)
+      // A query may outlive its deadline (a cold Neo4j is slow to stop it too): the gate does not wait.
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve('time up'), WARM_UP_MS);
+      });
+      const warming = Promise.race([warmUp(started + WARM_UP_MS), timeUp])
         .then((result) => availability.logger?.info({ ms: Date.now() - started, result }, 'Neo4j warmed up'))
         .catch(() => {})
         .finally(() => {
+          clearTimeout(timer);
           if (this.warming === warming) this.warming = undefined;
         });
       this.warming = warming;
