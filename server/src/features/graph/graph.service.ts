@@ -1,5 +1,5 @@
 import type { Node, Relationship } from 'neo4j-driver';
-import type { SerializedGraph } from '../../api-types.ts';
+import type { SerializedGraph } from '../../../../shared/api/graph.ts';
 import { problems } from '../../errors/problem.ts';
 import { GraphBuilder } from '../../graph/graph-builder.ts';
 import type { Database } from '../../neo4j/database.ts';

@@ -1,20 +1,10 @@
+import type { NodeDetails } from '../../../../shared/api/nodes.ts';
 import { problems } from '../../errors/problem.ts';
 import type { Database } from '../../neo4j/database.ts';
 import { type Json, plainProperties, toJson } from '../../neo4j/values.ts';
 
 /** Labels whose details say more than their properties and neighbours. */
 const DETAILED = { Position: 'nodes/position', Party: 'nodes/party', Issue: 'nodes/issue' } as const;
-
-export interface NodeDetails {
-  id: string;
-  nodeType: string;
-  labels: string[];
-  properties: Record<string, Json>;
-  neighbours: Json;
-  /** For a position: holders, issue, options, related positions, statements; a party: positions by issue;
-   * an issue: options and each side's positions. */
-  details?: Record<string, Json>;
-}
 
 export class NodesService {
   constructor(private readonly db: Database) {}

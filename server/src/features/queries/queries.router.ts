@@ -1,6 +1,6 @@
 import { Router } from 'express';
+import type { SavedQuery } from '../../../../shared/api/console.ts';
 import { problems } from '../../errors/problem.ts';
-import type { SavedQuery } from './saved-queries.ts';
 
 export function queriesRouter(queries: SavedQuery[]): Router {
   const router = Router();

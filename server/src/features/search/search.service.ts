@@ -1,17 +1,6 @@
+import type { SearchHit } from '../../../../shared/api/nodes.ts';
 import type { Database } from '../../neo4j/database.ts';
 import { toJson } from '../../neo4j/values.ts';
-
-export interface SearchHit {
-  id: string;
-  nodeType: string;
-  label: string;
-  negotiation: string | null;
-  score: number;
-  /** Which field matched best: label, summary or quote. */
-  field: 'label' | 'summary' | 'quote';
-  /** The matched field's text. */
-  text: string;
-}
 
 // Lucene's special characters, escaped so that the user's words are searched as words.
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
