@@ -3,11 +3,8 @@ import fc from 'fast-check';
 import { loadDataset } from '../../server/src/dataset/load.ts';
 import { parseDataset, readDataset } from '../../server/src/dataset/parse.ts';
 import type { Dataset } from '../../server/src/dataset/types.ts';
-import {
-  OverlapsService,
-  UnknownNegotiationError,
-  UnknownPositionError,
-} from '../../server/src/features/overlaps/overlaps.service.ts';
+import { UnknownNegotiationError, UnknownPositionError } from '../../server/src/errors/domain.ts';
+import { OverlapsService } from '../../server/src/features/overlaps/overlaps.service.ts';
 import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import { Database } from '../../server/src/neo4j/database.ts';
 import { applySchema } from '../../server/src/neo4j/schema.ts';

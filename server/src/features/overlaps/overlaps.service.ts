@@ -5,27 +5,10 @@
 
 import type { OverlapReport } from '../../../../shared/api/overlaps.ts';
 import { KIND_ROLES } from '../../../../shared/vocabulary.ts';
+import { UnknownNegotiationError, UnknownPositionError } from '../../errors/domain.ts';
 import type { Database } from '../../neo4j/database.ts';
 import { evidenceRow, requestRow, verdictRow } from './overlaps.rows.ts';
 import { shapeReport } from './overlaps.shape.ts';
-
-export class UnknownNegotiationError extends Error {
-  override name = 'UnknownNegotiationError';
-  constructor(readonly negotiation: string) {
-    super(`There is no negotiation "${negotiation}".`);
-  }
-}
-
-/** Ids in `without` that name no position of the negotiation. */
-export class UnknownPositionError extends Error {
-  override name = 'UnknownPositionError';
-  constructor(
-    readonly negotiation: string,
-    readonly ids: string[],
-  ) {
-    super(`Negotiation "${negotiation}" has no position ${ids.map((id) => `"${id}"`).join(', ')}.`);
-  }
-}
 
 export class OverlapsService {
   constructor(private readonly db: Database) {}
