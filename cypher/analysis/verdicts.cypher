@@ -5,20 +5,29 @@
 //   $negotiation  the negotiation's id, e.g. 'nato-russia-2022'
 //   $without      positions to set aside for a what-if, as full ids ('nato-russia-2022:nato-red-line-open-door')
 //                 or slugs ('nato-red-line-open-door'); [] for none
+//   $kindRoles    which position kinds play which part in the rules (KIND_ROLES in shared/vocabulary.ts):
+//                 {supporting: [...], conditional: [...], tying: [...]}
+//
+// The saved query "Overlap verdicts" (cypher/queries/overlap-verdicts.cypher) is these rules with its own
+// first clause, which reads $without from a text box; everything after the line that ends in `AS setAside`
+// is shared, so keep the parameters read in that first clause.
 //
 // Positions in play on an issue: those ON it and those that REJECT a position ON it, minus the ones set
 // aside. A position speaks for the sides of its holders (PARTY_TO {side}); one held only by concerned
 // parties (no side) is evidence, but gives no side a say.
 //
 // For each option of the issue:
-//   support       positions FOR it of a kind that wants or accepts an outcome: demand, offer, counter-offer,
-//                 red line, condition, linkage. A threat's FOR is the consequence it announces, not support.
+//   support       positions FOR it of a kind that wants or accepts an outcome ($kindRoles.supporting: demand,
+//                 offer, counter-offer, red line, condition, linkage). A threat's FOR is the consequence it
+//                 announces, not support.
 //   opposition    positions AGAINST it, and positions that REJECT one of its supporting positions.
 //   conditional   a supporting position is conditional when it is CONDITIONAL_ON a position still in play,
-//                 or is a condition or linkage that names nothing it depends on. A position whose every
+//                 or is of a conditional kind ($kindRoles.conditional: condition, linkage) that names nothing
+//                 it depends on. A position whose every
 //                 dependency is set aside counts as unconditional: the condition is waived. A side accepts
 //                 an option only conditionally when none of its supporting positions is unconditional, or
-//                 when it holds a conditional linkage ON the issue (a package ties the whole issue).
+//                 when it holds a conditional position of a tying kind ($kindRoles.tying: linkage) ON the
+//                 issue (a package ties the whole issue).
 //   status        agreed: every side that has stated anything on the issue supports it, no side opposes it, and
 //                 no side accepts it only conditionally; conditional: the same, but some side accepts it only
 //                 conditionally;
@@ -58,9 +67,9 @@ CALL (negotiation, issue, setAside) {
         MATCH (p)<-[:HOLDS]-(:Party)-[at:PARTY_TO]->(negotiation)
         RETURN DISTINCT at.side AS side ORDER BY side
       },
-      supports: p.kind IN ['demand', 'offer', 'counter-offer', 'red-line', 'condition', 'linkage'],
+      supports: p.kind IN $kindRoles.supporting,
       conditional: size(pending) > 0
-        OR (p.kind IN ['condition', 'linkage'] AND NOT EXISTS { (p)-[:CONDITIONAL_ON]->() }),
+        OR (p.kind IN $kindRoles.conditional AND NOT EXISTS { (p)-[:CONDITIONAL_ON]->() }),
       onIssue: EXISTS { (p)-[:ON]->(issue) },
       for: COLLECT { MATCH (p)-[:FOR]->(o:Option) RETURN o.id },
       against: COLLECT { MATCH (p)-[:AGAINST]->(o:Option) RETURN o.id },
@@ -76,7 +85,7 @@ WITH
   COLLECT { UNWIND positions AS p UNWIND p.sides AS side RETURN DISTINCT side ORDER BY side } AS statedSides,
   COLLECT {
     UNWIND positions AS p
-    WITH p WHERE p.kind = 'linkage' AND p.conditional AND p.onIssue
+    WITH p WHERE p.kind IN $kindRoles.tying AND p.conditional AND p.onIssue
     UNWIND p.sides AS side
     RETURN DISTINCT side ORDER BY side
   } AS linkedSides
@@ -180,13 +189,13 @@ CALL (issue, positions, statedSides, linkedSides) {
       supportSides: supportSides,
       opposingSides: opposingSides,
       conditionalSides: CASE WHEN agreed THEN conditionalSides ELSE [] END,
-      // For each side that accepts only conditionally: its conditional support and its linkages on the issue.
+      // For each side that accepts only conditionally: its conditional support and its ties on the issue.
       conditions: CASE
         WHEN agreed THEN [side IN conditionalSides | {
           side: side,
           positions: [p IN positions
             WHERE side IN p.sides AND p.conditional
-              AND ((p.supports AND option.id IN p.for) OR (p.kind = 'linkage' AND p.onIssue)) | p.id]
+              AND ((p.supports AND option.id IN p.for) OR (p.kind IN $kindRoles.tying AND p.onIssue)) | p.id]
         }]
         ELSE []
       END,
@@ -229,7 +238,9 @@ RETURN
   best.score AS score,
   best.total AS total,
   statedSides,
-  options
+  options,
+  // The issue itself, so that the console draws it when these rules run as a saved query.
+  issue AS issueNode
 ORDER BY
   CASE verdict
     WHEN 'agreement-zone' THEN 1

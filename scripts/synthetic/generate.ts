@@ -16,7 +16,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { stringify } from 'yaml';
 import type { Dataset } from '../../server/src/dataset/types.ts';
-import { POSITION_KINDS, type PositionKind } from '../../server/src/dataset/types.ts';
+import { POSITION_KINDS, type PositionKind } from '../../shared/vocabulary.ts';
 
 export interface SyntheticOptions {
   /** Nodes the loaded negotiation will have, the Negotiation node included (at least MIN_NODES). */

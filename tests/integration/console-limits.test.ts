@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createApp } from '../../server/src/app.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { ClientGoneError, withSignal } from '../../server/src/neo4j/cancellation.ts';
-import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
+import { CypherLibrary, type CypherName } from '../../server/src/neo4j/cypher.ts';
 import { Database } from '../../server/src/neo4j/database.ts';
 import { createDriver } from '../../server/src/neo4j/driver.ts';
 import type { RunningServer } from '../../server/src/server.ts';
@@ -141,7 +141,7 @@ describe('the Cypher console’s limits', function () {
       const db = new Database(testDriver(), new CypherLibrary(dir), testDatabase().database);
       const request = new AbortController();
       try {
-        const read = withSignal(request.signal, () => db.read('slow'));
+        const read = withSignal(request.signal, () => db.read('slow' as CypherName));
         const failed = assert.rejects(read, (error: unknown) => error instanceof ClientGoneError);
         await eventually(async () => (await runningWith(marker)) === 1, 20_000, 'the read runs');
         request.abort(new ClientGoneError());

@@ -2,17 +2,15 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { loadDataset } from '../../server/src/dataset/load.ts';
 import { parseDataset, readDataset } from '../../server/src/dataset/parse.ts';
-import { type Dataset, type Firmness, POSITION_KINDS, type PositionKind } from '../../server/src/dataset/types.ts';
-import {
-  OverlapsService,
-  UnknownNegotiationError,
-  UnknownPositionError,
-} from '../../server/src/features/overlaps/overlaps.service.ts';
-import type { IssueOverlap, OverlapReport, Verdict } from '../../server/src/features/overlaps/overlaps.types.ts';
+import type { Dataset } from '../../server/src/dataset/types.ts';
+import { UnknownNegotiationError, UnknownPositionError } from '../../server/src/errors/domain.ts';
+import { OverlapsService } from '../../server/src/features/overlaps/overlaps.service.ts';
 import { CypherLibrary } from '../../server/src/neo4j/cypher.ts';
 import { Database } from '../../server/src/neo4j/database.ts';
 import { applySchema } from '../../server/src/neo4j/schema.ts';
 import type { RunningServer } from '../../server/src/server.ts';
+import type { IssueOverlap, OverlapReport } from '../../shared/api/overlaps.ts';
+import { type Firmness, POSITION_KINDS, type PositionKind, type Verdict } from '../../shared/vocabulary.ts';
 import { harbourTalks, toYaml } from '../_datasets.ts';
 import { testDatabase, testDriver } from '../_neo4j.ts';
 import { assertMatchesSchema } from '../_openapi.ts';

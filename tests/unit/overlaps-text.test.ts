@@ -3,19 +3,15 @@ import { explain } from '../../server/src/features/overlaps/overlaps.explain.ts'
 import type { VerdictRow } from '../../server/src/features/overlaps/overlaps.rows.ts';
 import { verdictChanges } from '../../server/src/features/overlaps/overlaps.shape.ts';
 import { formatReport, keyPositions, wrap } from '../../server/src/features/overlaps/overlaps.text.ts';
-import type {
-  IssueOverlap,
-  OverlapPosition,
-  OverlapReport,
-  Verdict,
-} from '../../server/src/features/overlaps/overlaps.types.ts';
+import type { IssueOverlap, OverlapPosition, OverlapReport } from '../../shared/api/overlaps.ts';
+import type { PositionKind, Verdict } from '../../shared/vocabulary.ts';
 
 const NORTH = { id: 'north', label: 'Northport' };
 const SOUTH = { id: 'south', label: 'Southbay' };
 
 function position(
   id: string,
-  kind: string,
+  kind: PositionKind,
   firmness: OverlapPosition['firmness'],
   side: string | null,
 ): OverlapPosition {

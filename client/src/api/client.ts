@@ -1,9 +1,8 @@
 /** The browser's side of the API: typed fetches that turn problem responses into ApiError. */
-import type { SerializedGraph } from '../../../server/src/api-types.ts';
-import type { ConsoleResult as CypherResult } from '../../../server/src/features/cypher/cypher.service.ts';
-import type { OverlapReport } from '../../../server/src/features/overlaps/overlaps.types.ts';
-import type { SavedQuery, SavedQueryParameter } from '../../../server/src/features/queries/saved-queries.ts';
-import type { SearchHit } from '../../../server/src/features/search/search.service.ts';
+import type { ConsoleResult as CypherResult, SavedQuery, SavedQueryParameter } from '../../../shared/api/console.ts';
+import type { SerializedGraph } from '../../../shared/api/graph.ts';
+import type { SearchHit } from '../../../shared/api/nodes.ts';
+import type { OverlapReport } from '../../../shared/api/overlaps.ts';
 
 export type { CypherResult, OverlapReport, SavedQuery, SavedQueryParameter, SearchHit, SerializedGraph };
 

@@ -3,7 +3,7 @@
  * focuses the canvas on the issue's options and positions and explains it with its quotes; setting positions
  * aside (the what-if) re-runs the analysis and shows what changed.
  */
-import type { OverlapStatement } from '../../../server/src/features/overlaps/overlaps.types.ts';
+import type { OverlapStatement } from '../../../shared/api/overlaps.ts';
 import { api, type OverlapReport, type Statement } from '../api/client.ts';
 import { VERDICT_STYLE } from '../core/appearance.ts';
 import type { Store } from '../core/state.ts';

@@ -18,6 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { CypherLibrary } from '../neo4j/cypher.ts';
+import type { LoadStep } from '../neo4j/cypher-names.ts';
 import { describeNeo4jError } from '../neo4j/driver.ts';
 import { toLoadParameters } from './payload.ts';
 import { MemoryCapReached, Staging, TakenOver } from './staging.ts';
@@ -88,7 +89,7 @@ export async function loadDataset(
   const retired = `${stage}~old`;
   const p = toLoadParameters(data, stage);
   // In this order, each step finds the nodes it links to.
-  const steps: Array<[string, Array<{ id: string }>]> = [
+  const steps: Array<[LoadStep, Array<{ id: string }>]> = [
     ['parties', p.parties],
     ['people', p.people],
     ['events', p.events],

@@ -3,7 +3,7 @@
  * with database ids (`<negotiation>:<slug>`) so that negotiations never share nodes. A staged load writes
  * them under its own key instead of the negotiation's id (`<stage>:<slug>`), renamed when it is published.
  */
-import { FIRMNESS_RANK, POSITION_KIND_CODES } from './kinds.ts';
+import { FIRMNESS_RANK, KINDS } from '../../../shared/vocabulary.ts';
 import type { Dataset } from './types.ts';
 
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
@@ -28,7 +28,7 @@ export function toLoadParameters(data: Dataset, negotiation: string = data.negot
       : opposed
         ? `against: ${optionById.get(opposed)?.label}`
         : issueById.get(position.issue)?.label;
-    return `${holders}: ${POSITION_KIND_CODES[position.kind].label.toLowerCase()} – ${target}`;
+    return `${holders}: ${KINDS[position.kind].label.toLowerCase()} – ${target}`;
   };
   // Two positions that would read the same (same holders, kind and outcome) are told apart by their summaries.
   const derived = data.positions.map(positionLabel);
@@ -101,10 +101,10 @@ export function toLoadParameters(data: Dataset, negotiation: string = data.negot
       label: labelOf.get(position.id) as string,
       summary: position.summary,
       kind: position.kind,
-      kindLabel: POSITION_KIND_CODES[position.kind].label,
-      cameo: POSITION_KIND_CODES[position.kind].cameo,
-      cameoLabel: POSITION_KIND_CODES[position.kind].cameoLabel,
-      plover: POSITION_KIND_CODES[position.kind].plover,
+      kindLabel: KINDS[position.kind].label,
+      cameo: KINDS[position.kind].cameo,
+      cameoLabel: KINDS[position.kind].cameoLabel,
+      plover: KINDS[position.kind].plover,
       firmness: position.firmness,
       firmnessRank: FIRMNESS_RANK[position.firmness],
       stated: position.stated,

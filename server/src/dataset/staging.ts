@@ -8,6 +8,7 @@
  */
 import neo4j, { type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { CypherLibrary } from '../neo4j/cypher.ts';
+import type { LoadStep } from '../neo4j/cypher-names.ts';
 
 /** A staged load that has not written for this long has crashed, and any load may undo it (ISO 8601). */
 export const CRASHED_AFTER = 'PT15M';
@@ -60,7 +61,7 @@ export class Staging {
     }
   }
 
-  run(tx: ManagedTransaction, name: string, parameters: Record<string, unknown>) {
+  run(tx: ManagedTransaction, name: LoadStep, parameters: Record<string, unknown>) {
     return tx.run(this.cypher.get(`load/${name}`), parameters);
   }
 
@@ -86,7 +87,7 @@ export class Staging {
 
   /** Removes the nodes of a staged load or a retired version, and then the node that marks them. */
   async removeAll(key: string): Promise<void> {
-    for (const step of ['remove-links', 'remove-nodes']) {
+    for (const step of ['remove-links', 'remove-nodes'] as const) {
       for (;;) {
         const { records } = await this.write((tx) => this.run(tx, step, { key, limit: neo4j.int(this.slice) }));
         if (records.length === 0 || Number(records[0]?.get('removed')) < this.slice) break;

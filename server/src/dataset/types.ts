@@ -1,25 +1,13 @@
+import type { Firmness, PartyType, PositionKind } from '../../../shared/vocabulary.ts';
+
 /** A negotiation as authored in a dataset file (data/schema.json); ids are the file's slugs. */
-
-export const POSITION_KINDS = [
-  'demand',
-  'offer',
-  'counter-offer',
-  'red-line',
-  'condition',
-  'linkage',
-  'threat',
-  'rejection',
-] as const;
-export type PositionKind = (typeof POSITION_KINDS)[number];
-export type Firmness = 'low' | 'medium' | 'high';
-
 export interface Dataset {
   negotiation: { id: string; title: string; summary?: string; date: string; place?: string };
   sides: Array<{ id: string; label: string; color?: string }>;
   parties: Array<{
     id: string;
     label: string;
-    type: 'state' | 'alliance' | 'organisation';
+    type: PartyType;
     side?: string;
     color?: string;
     summary?: string;

@@ -4,7 +4,7 @@
  * same key in every response and the client can merge results.
  */
 import type { Node, Relationship } from 'neo4j-driver';
-import type { GraphNodeAttributes, SerializedGraph } from '../api-types.ts';
+import type { GraphNodeAttributes, SerializedGraph } from '../../../shared/api/graph.ts';
 import { plainProperties } from '../neo4j/values.ts';
 
 // Properties whose names sigma or graphology give a meaning of their own.

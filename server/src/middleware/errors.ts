@@ -4,7 +4,9 @@
  * error; anything unknown is a 500, logged once with its stack.
  */
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { DomainError } from '../errors/domain.ts';
 import { ProblemError, problems } from '../errors/problem.ts';
+import { domainProblem } from '../errors/to-problem.ts';
 import type { Logger } from '../logger.ts';
 import { describeNeo4jError } from '../neo4j/driver.ts';
 import { NestingTooDeepError } from '../neo4j/values.ts';
@@ -59,6 +61,7 @@ function describeClientError(error: HttpError): string {
 
 function toProblem(error: unknown, logger: Logger): ProblemError {
   if (error instanceof ProblemError) return error;
+  if (error instanceof DomainError) return domainProblem(error);
   if (isUnavailable(error)) return problems.neo4jUnavailable(`Neo4j cannot be reached: ${describeNeo4jError(error)}`);
   if (error instanceof NestingTooDeepError) return problems.badRequest(error.message);
   if (isClientError(error)) return problems.clientError(error.status, describeClientError(error));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problems } from '../errors/problem.ts';
+import { BadParameterError } from '../errors/domain.ts';
 
 /** Parses query parameters or a body with a schema; the first problem becomes a 400 naming the parameter. */
 export function parseRequest<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -7,7 +7,7 @@ export function parseRequest<T>(schema: z.ZodType<T>, input: unknown): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const parameter = issue?.path.map(String).join('.') || undefined;
-  throw problems.badRequest(parameter ? `${parameter}: ${issue?.message}` : String(issue?.message), { parameter });
+  throw new BadParameterError(parameter ? `${parameter}: ${issue?.message}` : String(issue?.message), parameter);
 }
 
 /** `a,b` or repeated `?x=a&x=b` as a list of non-empty strings; absent as undefined. */

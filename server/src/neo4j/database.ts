@@ -1,11 +1,19 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord } from 'neo4j-driver';
+import type { z } from 'zod';
 import { untilClientLeaves } from './cancellation.ts';
-import type { CypherLibrary } from './cypher.ts';
+import type { CypherLibrary, CypherName } from './cypher.ts';
+import { rowsOf } from './rows.ts';
 import { toCypherParameters } from './values.ts';
 
 /** Runs named Cypher files inside one read transaction, with parameters that are Cypher values already. */
 export interface Reader {
-  run(query: string, parameters?: Record<string, unknown>): Promise<Neo4jRecord[]>;
+  run(query: CypherName, parameters?: Record<string, unknown>): Promise<Neo4jRecord[]>;
+  /** The records as rows checked against `schema` (rows.ts). */
+  rows<Schema extends z.ZodType>(
+    query: CypherName,
+    schema: Schema,
+    parameters?: Record<string, unknown>,
+  ): Promise<Array<z.output<Schema>>>;
 }
 
 /** How many distinct reads are remembered for a warm-up. */
@@ -20,7 +28,7 @@ const REMEMBERED_READS = 24;
  * outage can be warmed with the very queries clients are about to ask again (warmUp).
  */
 export class Database {
-  private readonly recent = new Map<string, { query: string; parameters: Record<string, unknown> }>();
+  private readonly recent = new Map<string, { query: CypherName; parameters: Record<string, unknown> }>();
 
   constructor(
     readonly driver: Driver,
@@ -33,9 +41,18 @@ export class Database {
    * when they cannot be) before the transaction begins: failing inside one that is still beginning can
    * leave the driver's connection in a state Neo4j refuses.
    */
-  read(query: string, parameters: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+  read(query: CypherName, parameters: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
     const values = toCypherParameters(parameters) as Record<string, unknown>;
     return this.readTransaction((reader) => reader.run(query, values));
+  }
+
+  /** One named Cypher file in a read transaction of its own, its records as rows checked against `schema`. */
+  async rows<Schema extends z.ZodType>(
+    query: CypherName,
+    schema: Schema,
+    parameters: Record<string, unknown> = {},
+  ): Promise<Array<z.output<Schema>>> {
+    return rowsOf(query, schema, await this.read(query, parameters));
   }
 
   /** Several named Cypher files in one read transaction, so that they see the same graph. */
@@ -78,16 +95,15 @@ export class Database {
   }
 
   private reader(tx: ManagedTransaction): Reader {
-    return {
-      run: async (query, parameters = {}) => {
-        this.remember(query, parameters);
-        return (await tx.run(this.cypher.get(query), parameters)).records;
-      },
+    const run = async (query: CypherName, parameters: Record<string, unknown> = {}) => {
+      this.remember(query, parameters);
+      return (await tx.run(this.cypher.get(query), parameters)).records;
     };
+    return { run, rows: async (query, schema, parameters) => rowsOf(query, schema, await run(query, parameters)) };
   }
 
   /** Keeps the latest distinct reads, most recent last. */
-  private remember(query: string, parameters: Record<string, unknown>): void {
+  private remember(query: CypherName, parameters: Record<string, unknown>): void {
     const key = `${query} ${JSON.stringify(parameters)}`;
     this.recent.delete(key);
     this.recent.set(key, { query, parameters });

@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { Neo4jUnavailableError } from '../errors/domain.ts';
 import type { Logger } from '../logger.ts';
 import { lastStoppedWorkAt } from './cancellation.ts';
 
@@ -40,9 +41,7 @@ function logDriverError(logger: Logger, message: string): void {
   }
 }
 
-export class Neo4jUnavailableError extends Error {
-  override name = 'Neo4jUnavailableError';
-}
+export { Neo4jUnavailableError };
 
 /** Waits until the database answers, retrying until the timeout (a container may still be starting). */
 export async function waitForNeo4j(driver: Driver, uri: string, timeoutMs: number): Promise<void> {

@@ -5,7 +5,9 @@
  */
 import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Json } from '../../../shared/api/console.ts';
+
+export type { Json };
 
 /**
  * How deep lists and maps may nest, in parameters sent and values read. Deeper values overflow the

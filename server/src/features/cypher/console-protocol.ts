@@ -1,23 +1,10 @@
 /** What the main thread and a console worker say to each other (structured-clone data only). */
-import type { SerializedGraph } from '../../api-types.ts';
+import type { ConsoleResult } from '../../../../shared/api/console.ts';
 import type { ConsoleLimits } from '../../config.ts';
 import type { Problem } from '../../errors/problem.ts';
 import type { Neo4jSettings } from '../../neo4j/driver.ts';
-import type { Json } from '../../neo4j/values.ts';
 
-export interface ConsoleResult {
-  columns: string[];
-  rows: Json[][];
-  rowCount: number;
-  /** The query had more rows than the answer holds: see `truncatedBy`. */
-  truncated: boolean;
-  /** Which limit cut the rows: `maxRows`, or `maxBytes` (the rows' size in the answer). */
-  truncatedBy?: 'maxRows' | 'maxBytes';
-  maxRows: number;
-  maxBytes: number;
-  elapsedMs: number;
-  graph: SerializedGraph;
-}
+export type { ConsoleResult };
 
 export interface ConsoleJob {
   id: number;

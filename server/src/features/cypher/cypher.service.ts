@@ -9,7 +9,8 @@
  *    the timeout or when its client goes away, and frees its place once Neo4j has let go of it.
  */
 import type { ConsoleLimits } from '../../config.ts';
-import { ProblemError, problems } from '../../errors/problem.ts';
+import { Neo4jUnavailableError } from '../../errors/domain.ts';
+import { ProblemError } from '../../errors/problem.ts';
 import type { Logger } from '../../logger.ts';
 import { ClientGoneError, detached } from '../../neo4j/cancellation.ts';
 import type { CypherLibrary } from '../../neo4j/cypher.ts';
@@ -86,7 +87,7 @@ export class CypherConsoleService {
       // Positions are shown when they are positions in what the analyst typed (no escapes were decoded).
       throw new ProblemError(refusedProblem(text.refusal, text.decoded === query ? query : undefined));
     }
-    if (!this.#pool) throw problems.neo4jUnavailable('The Cypher console has no connection to Neo4j configured.');
+    if (!this.#pool) throw new Neo4jUnavailableError('The Cypher console has no connection to Neo4j configured.');
     const acquired = this.#pool.acquire(client);
     const retryAfter = Math.ceil(this.#limits.timeoutMs / 1000);
     if ('busy' in acquired) {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { POSITION_KINDS } from '../../dataset/types.ts';
+import { POSITION_KINDS } from '../../../../shared/vocabulary.ts';
 import { listParameter, parseRequest, wholeNumber } from '../../middleware/validate.ts';
 import { type GraphService, OPTIONAL_LABELS, type OptionalLabel } from './graph.service.ts';
 

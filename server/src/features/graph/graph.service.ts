@@ -1,17 +1,25 @@
 import type { Node, Relationship } from 'neo4j-driver';
-import type { SerializedGraph } from '../../api-types.ts';
-import { problems } from '../../errors/problem.ts';
+import type { SerializedGraph } from '../../../../shared/api/graph.ts';
+import type { NodeLabel, PositionKind } from '../../../../shared/vocabulary.ts';
+import { UnknownNegotiationError, UnknownNodeError } from '../../errors/domain.ts';
 import { GraphBuilder } from '../../graph/graph-builder.ts';
 import type { Database } from '../../neo4j/database.ts';
+import { graphParts } from '../../neo4j/rows.ts';
 
-export const OPTIONAL_LABELS = ['Statement', 'Source', 'Person', 'Event', 'Negotiation'] as const;
+export const OPTIONAL_LABELS = [
+  'Statement',
+  'Source',
+  'Person',
+  'Event',
+  'Negotiation',
+] as const satisfies readonly NodeLabel[];
 export type OptionalLabel = (typeof OPTIONAL_LABELS)[number];
 
 export interface GraphFilters {
   negotiation: string;
   parties?: string[];
   issues?: string[];
-  kinds?: string[];
+  kinds?: PositionKind[];
   sides?: string[];
   asOf?: string;
   include: OptionalLabel[];
@@ -39,17 +47,17 @@ export class GraphService {
       include: filters.include,
     });
     if (!record) {
-      throw problems.notFound(`There is no negotiation "${filters.negotiation}" (see GET /api/negotiations).`, {
-        parameter: 'negotiation',
-      });
+      throw new UnknownNegotiationError(filters.negotiation, '(see GET /api/negotiations)');
     }
     const { negotiation, ...applied } = filters;
-    return toGraph(record.get('nodes'), record.get('relationships'), { negotiation, filters: applied });
+    const { nodes, relationships } = graphParts('graph/subgraph', record);
+    return toGraph(nodes, relationships, { negotiation, filters: applied });
   }
 
   async neighbourhood(id: string, depth: number): Promise<SerializedGraph> {
     const [record] = await this.db.read('graph/neighbourhood', { id, depth });
-    if (!record) throw problems.notFound(`There is no node "${id}".`);
-    return toGraph(record.get('nodes'), record.get('relationships'), { center: id, depth });
+    if (!record) throw new UnknownNodeError(id);
+    const { nodes, relationships } = graphParts('graph/neighbourhood', record);
+    return toGraph(nodes, relationships, { center: id, depth });
   }
 }

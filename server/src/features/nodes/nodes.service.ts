@@ -1,29 +1,26 @@
-import { problems } from '../../errors/problem.ts';
+import type { NodeDetails } from '../../../../shared/api/nodes.ts';
+import type { NodeLabel } from '../../../../shared/vocabulary.ts';
+import { UnknownNodeError } from '../../errors/domain.ts';
+import type { CypherName } from '../../neo4j/cypher-names.ts';
 import type { Database } from '../../neo4j/database.ts';
+import { nodeOf } from '../../neo4j/rows.ts';
 import { type Json, plainProperties, toJson } from '../../neo4j/values.ts';
 
 /** Labels whose details say more than their properties and neighbours. */
-const DETAILED = { Position: 'nodes/position', Party: 'nodes/party', Issue: 'nodes/issue' } as const;
-
-export interface NodeDetails {
-  id: string;
-  nodeType: string;
-  labels: string[];
-  properties: Record<string, Json>;
-  neighbours: Json;
-  /** For a position: holders, issue, options, related positions, statements; a party: positions by issue;
-   * an issue: options and each side's positions. */
-  details?: Record<string, Json>;
-}
+const DETAILED = {
+  Position: 'nodes/position',
+  Party: 'nodes/party',
+  Issue: 'nodes/issue',
+} as const satisfies Partial<Record<NodeLabel, CypherName>>;
 
 export class NodesService {
   constructor(private readonly db: Database) {}
 
   async node(id: string): Promise<NodeDetails> {
     const [record] = await this.db.read('nodes/node', { id });
-    if (!record) throw problems.notFound(`There is no node "${id}".`);
-    const node = record.get('n');
-    const nodeType: string = node.labels[0];
+    if (!record) throw new UnknownNodeError(id);
+    const node = nodeOf('nodes/node', record, 'n');
+    const nodeType = node.labels[0] ?? 'Node';
     const result: NodeDetails = {
       id,
       nodeType,

@@ -3,22 +3,17 @@
  * the sides and the kinds and firmness of the positions behind it. Wording only: every fact comes
  * from the analysis (the verdict, the option statuses, collisions and conditions).
  */
-import type { Dependency, IssueOverlap, OverlapOption, OverlapPosition, PositionRef, Ref } from './overlaps.types.ts';
+import type {
+  Dependency,
+  IssueOverlap,
+  OverlapOption,
+  OverlapPosition,
+  PositionRef,
+  Ref,
+} from '../../../../shared/api/overlaps.ts';
+import { FIRMNESS, KINDS, type PositionKind } from '../../../../shared/vocabulary.ts';
 
 type Unexplained = Omit<IssueOverlap, 'explanation'>;
-
-const KIND_NAMES: Record<string, string> = {
-  demand: 'demand',
-  offer: 'offer',
-  'counter-offer': 'counter-offer',
-  'red-line': 'red line',
-  condition: 'condition',
-  linkage: 'linkage',
-  threat: 'threat',
-  rejection: 'rejection',
-};
-
-const FIRMNESS = ['low', 'medium', 'high'];
 
 export function explain(issue: Unexplained, statedSides: Ref[]): string {
   switch (issue.verdict) {
@@ -77,7 +72,7 @@ function rest(position: PositionRef & { dependsOn: Dependency[] }, issue: Ref): 
   const name = kindName(position.kind);
   const own = `through ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} (${position.firmness} firmness)`;
   if (position.dependsOn.length === 0) {
-    return position.kind === 'linkage' ? `${own} that ties this issue into a package` : `${own} it does not spell out`;
+    return KINDS[position.kind].ties ? `${own} that ties this issue into a package` : `${own} it does not spell out`;
   }
   return `${own} that depends on ${position.dependsOn.map((d) => dependency(d, issue)).join(' and ')}`;
 }
@@ -123,7 +118,7 @@ function describeKinds(positions: Array<Pick<OverlapPosition, 'kind' | 'firmness
 
 /** "demand", "2 offers and a counter-offer". */
 function kindsOf(positions: Array<Pick<PositionRef, 'kind'>>): string {
-  const counts = new Map<string, number>();
+  const counts = new Map<PositionKind, number>();
   for (const p of positions) counts.set(p.kind, (counts.get(p.kind) ?? 0) + 1);
   const parts = [...counts].map(([kind, n]) => (n === 1 ? kindName(kind) : `${n} ${kindName(kind)}s`));
   return parts.length <= 1 ? (parts[0] ?? 'no position') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
@@ -134,8 +129,8 @@ function firmest(positions: Array<Pick<PositionRef, 'firmness'>>): string {
   return rank >= 0 ? `${FIRMNESS[rank]} firmness` : 'no firmness';
 }
 
-function kindName(kind: string): string {
-  return KIND_NAMES[kind] ?? kind;
+function kindName(kind: PositionKind): string {
+  return KINDS[kind].name;
 }
 
 function quoted(text: string): string {

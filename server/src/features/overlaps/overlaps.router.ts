@@ -4,9 +4,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { problems } from '../../errors/problem.ts';
 import { listParameter, parseRequest } from '../../middleware/validate.ts';
-import { type OverlapsService, UnknownNegotiationError, UnknownPositionError } from './overlaps.service.ts';
+import type { OverlapsService } from './overlaps.service.ts';
 
 /** More would be a bulk export, not a what-if. */
 export const MAX_WITHOUT = 200;
@@ -31,17 +30,7 @@ export function overlapsRouter(overlaps: OverlapsService): Router {
   const router = Router();
   router.get('/overlaps', async (req, res) => {
     const { negotiation, without } = parseRequest(overlapsQuery, req.query);
-    try {
-      res.json(await overlaps.analyse(negotiation, without));
-    } catch (error) {
-      if (error instanceof UnknownNegotiationError) {
-        throw problems.notFound(error.message, { parameter: 'negotiation' });
-      }
-      if (error instanceof UnknownPositionError) {
-        throw problems.badRequest(`without: ${error.message}`, { parameter: 'without', unknown: error.ids });
-      }
-      throw error;
-    }
+    res.json(await overlaps.analyse(negotiation, without));
   });
   return router;
 }

@@ -2,29 +2,13 @@
  * The overlap analysis of a negotiation: runs cypher/analysis/*.cypher in one read transaction (so the
  * verdicts, the evidence and a what-if's baseline see the same graph) and shapes the result.
  */
-import type { Database, Reader } from '../../neo4j/database.ts';
-import { toJson } from '../../neo4j/values.ts';
-import type { EvidenceRow, RequestRow, VerdictRow } from './overlaps.rows.ts';
+
+import type { OverlapReport } from '../../../../shared/api/overlaps.ts';
+import { KIND_ROLES } from '../../../../shared/vocabulary.ts';
+import { UnknownNegotiationError, UnknownPositionError } from '../../errors/domain.ts';
+import type { Database } from '../../neo4j/database.ts';
+import { evidenceRow, requestRow, verdictRow } from './overlaps.rows.ts';
 import { shapeReport } from './overlaps.shape.ts';
-import type { OverlapReport } from './overlaps.types.ts';
-
-export class UnknownNegotiationError extends Error {
-  override name = 'UnknownNegotiationError';
-  constructor(readonly negotiation: string) {
-    super(`There is no negotiation "${negotiation}".`);
-  }
-}
-
-/** Ids in `without` that name no position of the negotiation. */
-export class UnknownPositionError extends Error {
-  override name = 'UnknownPositionError';
-  constructor(
-    readonly negotiation: string,
-    readonly ids: string[],
-  ) {
-    super(`Negotiation "${negotiation}" has no position ${ids.map((id) => `"${id}"`).join(', ')}.`);
-  }
-}
 
 export class OverlapsService {
   constructor(private readonly db: Database) {}
@@ -36,25 +20,20 @@ export class OverlapsService {
   async analyse(negotiation: string, without: string[] = []): Promise<OverlapReport> {
     // The analysis is the API's costliest read: it stops when the client that asked goes away (Database).
     return this.db.readTransaction(async (tx) => {
-      const [request] = await this.#rows<RequestRow>(tx, 'analysis/request', { negotiation, without });
+      const [request] = await tx.rows('analysis/request', requestRow, { negotiation, without });
       if (!request?.negotiation) throw new UnknownNegotiationError(negotiation);
       const unknown = request.without.filter((w) => !w.position).map((w) => w.asked);
       if (unknown.length > 0) throw new UnknownPositionError(negotiation, unknown);
       const setAside = [...new Set(request.without.flatMap((w) => (w.position ? [w.position.id] : [])))];
 
-      const parameters = { negotiation, without: setAside };
-      const verdicts = await this.#rows<VerdictRow>(tx, 'analysis/verdicts', parameters);
-      const evidence = await this.#rows<EvidenceRow>(tx, 'analysis/evidence', parameters);
+      const parameters = { negotiation, without: setAside, kindRoles: KIND_ROLES };
+      const verdicts = await tx.rows('analysis/verdicts', verdictRow, parameters);
+      const evidence = await tx.rows('analysis/evidence', evidenceRow, parameters);
       const before =
         setAside.length > 0
-          ? await this.#rows<VerdictRow>(tx, 'analysis/verdicts', { negotiation, without: [] })
+          ? await tx.rows('analysis/verdicts', verdictRow, { ...parameters, without: [] })
           : undefined;
       return shapeReport({ request: { ...request, negotiation: request.negotiation }, verdicts, evidence, before });
     });
-  }
-
-  async #rows<T>(tx: Reader, name: string, parameters: Record<string, unknown>): Promise<T[]> {
-    const records = await tx.run(name, parameters);
-    return records.map((record) => toJson(record.toObject()) as T);
   }
 }

@@ -3,33 +3,24 @@
  * conditions and scores are the Cypher's; this only looks up the evidence for the ids it names,
  * groups positions by side, numbers the ranking, words the explanation and diffs a what-if.
  */
+
+import type {
+  Collision,
+  Condition,
+  IssueOverlap,
+  OverlapOption,
+  OverlapPosition,
+  OverlapReport,
+  PositionRef,
+  Ref,
+  SidePositions,
+  VerdictChange,
+} from '../../../../shared/api/overlaps.ts';
+import { FIRMNESS, KINDS, OPTION_STATUSES } from '../../../../shared/vocabulary.ts';
 import { explain } from './overlaps.explain.ts';
 import type { EvidenceRow, RequestRow, VerdictOptionRow, VerdictRow } from './overlaps.rows.ts';
-import {
-  type Collision,
-  type Condition,
-  type IssueOverlap,
-  OPTION_STATUSES,
-  type OverlapOption,
-  type OverlapPosition,
-  type OverlapReport,
-  type PositionRef,
-  type Ref,
-  type SidePositions,
-  type VerdictChange,
-} from './overlaps.types.ts';
 
 export const CONCERNED_PARTIES = 'Concerned parties, not at the table';
-
-/** Which supporting kinds make a collision the one to name first: a demand says most about a block. */
-const KIND_WEIGHT: Record<string, number> = {
-  demand: 0,
-  'red-line': 1,
-  condition: 2,
-  linkage: 2,
-  'counter-offer': 3,
-  offer: 3,
-};
 
 export interface ReportInput {
   request: RequestRow & { negotiation: NonNullable<RequestRow['negotiation']> };
@@ -184,10 +175,9 @@ function sideLookup(sides: Ref[]): (id: string) => Ref {
   return (id) => byId.get(id) ?? { id, label: id };
 }
 
-const FIRMNESS = ['low', 'medium', 'high'];
-
 function weight(collision: Collision): [number, number] {
-  const kinds = collision.wantedBy.map((p) => KIND_WEIGHT[p.kind] ?? 9);
+  // Only supporting kinds want an option; the fallback keeps a bad row last rather than failing.
+  const kinds = collision.wantedBy.map((p) => KINDS[p.kind].collisionOrder ?? 9);
   const firmness = collision.wantedBy.map((p) => FIRMNESS.indexOf(p.firmness));
   return [Math.min(...kinds), -Math.max(...firmness)];
 }

@@ -2,16 +2,13 @@
  * The overlap report as text for a terminal (`npm run overlaps`): a ranked table of verdicts, then for
  * each issue its explanation and the key positions behind it, each with its strongest quotes.
  */
-import type { IssueOverlap, OverlapPosition, OverlapReport, OverlapStatement, Verdict } from './overlaps.types.ts';
-
-export const VERDICT_NAMES: Record<Verdict, string> = {
-  'agreement-zone': 'agreement zone',
-  conditional: 'conditional',
-  blocked: 'blocked',
-  'no-overlap': 'no overlap',
-  'one-sided': 'one-sided',
-  'no-positions': 'no positions',
-};
+import type {
+  IssueOverlap,
+  OverlapPosition,
+  OverlapReport,
+  OverlapStatement,
+} from '../../../../shared/api/overlaps.ts';
+import { VERDICT_WORDS } from '../../../../shared/vocabulary.ts';
 
 export interface TextOptions {
   /** Line width to wrap at. */
@@ -34,7 +31,12 @@ export function formatReport(report: OverlapReport, { width = 100, quotes = 2 }:
       lines.push('Verdicts that change:');
       for (const c of changes) {
         lines.push(
-          ...wrap(`${c.issue.label}: ${VERDICT_NAMES[c.before]} → ${VERDICT_NAMES[c.after]}`, width, '  - ', '    '),
+          ...wrap(
+            `${c.issue.label}: ${VERDICT_WORDS[c.before].text} → ${VERDICT_WORDS[c.after].text}`,
+            width,
+            '  - ',
+            '    ',
+          ),
         );
       }
     }
@@ -51,7 +53,7 @@ function table(issues: IssueOverlap[], width: number): string[] {
   const rows = issues.map((issue) => {
     const rank = issue.rank === undefined ? '-' : String(issue.rank);
     const score = issue.score === undefined ? '' : String(issue.score);
-    return `${rank.padStart(3)}  ${clip(issue.issue.label, issueWidth).padEnd(issueWidth)}  ${VERDICT_NAMES[issue.verdict].padEnd(14)}  ${score.padEnd(5)}  ${clip(keyOption(issue), optionWidth)}`;
+    return `${rank.padStart(3)}  ${clip(issue.issue.label, issueWidth).padEnd(issueWidth)}  ${VERDICT_WORDS[issue.verdict].text.padEnd(14)}  ${score.padEnd(5)}  ${clip(keyOption(issue), optionWidth)}`;
   });
   return [head, '-'.repeat(Math.min(width, head.length + optionWidth - 'Option'.length)), ...rows];
 }
@@ -70,7 +72,7 @@ function keyOption(issue: IssueOverlap): string {
 function section(issue: IssueOverlap, width: number, quotes: number): string[] {
   const rank = issue.rank === undefined ? '' : `${issue.rank}. `;
   const score = issue.score === undefined ? '' : `, score ${issue.score} (all sides ${issue.total})`;
-  const lines = [`${rank}${issue.issue.label}: ${VERDICT_NAMES[issue.verdict].toUpperCase()}${score}`];
+  const lines = [`${rank}${issue.issue.label}: ${VERDICT_WORDS[issue.verdict].text.toUpperCase()}${score}`];
   lines.push(...wrap(issue.explanation, width, '   ', '   '));
   const key = new Set(keyPositions(issue));
   for (const group of issue.sides) {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { problems } from '../../errors/problem.ts';
-import type { SavedQuery } from './saved-queries.ts';
+import type { SavedQuery } from '../../../../shared/api/console.ts';
+import { UnknownSavedQueryError } from '../../errors/domain.ts';
 
 export function queriesRouter(queries: SavedQuery[]): Router {
   const router = Router();
@@ -9,7 +9,7 @@ export function queriesRouter(queries: SavedQuery[]): Router {
   });
   router.get('/queries/:name', (req, res) => {
     const query = queries.find((q) => q.name === req.params.name);
-    if (!query) throw problems.notFound(`There is no saved query "${req.params.name}" (see GET /api/queries).`);
+    if (!query) throw new UnknownSavedQueryError(req.params.name);
     res.json(query);
   });
   return router;

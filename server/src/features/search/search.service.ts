@@ -1,17 +1,18 @@
+import { z } from 'zod';
+import type { SearchHit } from '../../../../shared/api/nodes.ts';
 import type { Database } from '../../neo4j/database.ts';
-import { toJson } from '../../neo4j/values.ts';
 
-export interface SearchHit {
-  id: string;
-  nodeType: string;
-  label: string;
-  negotiation: string | null;
-  score: number;
-  /** Which field matched best: label, summary or quote. */
-  field: 'label' | 'summary' | 'quote';
-  /** The matched field's text. */
-  text: string;
-}
+const text = z.string().nullable().default(null);
+/** search/fulltext: a node the index found, with the fields that may have matched. */
+const searchRow = z.object({
+  id: z.string(),
+  nodeType: z.string(),
+  label: text,
+  summary: text,
+  quote: text,
+  negotiation: text,
+  score: z.number(),
+});
 
 // Lucene's special characters, escaped so that the user's words are searched as words.
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -44,17 +45,17 @@ export class SearchService {
   async search(text: string, negotiation: string | undefined, limit: number): Promise<SearchHit[]> {
     const query = toLuceneQuery(text);
     if (!query) return [];
-    const records = await this.db.read('search/fulltext', { query, negotiation: negotiation ?? null, limit });
+    const rows = await this.db.rows('search/fulltext', searchRow, { query, negotiation: negotiation ?? null, limit });
     const words = text.toLowerCase().split(/\W+/).filter(Boolean);
-    return records.map((r) => {
-      const fields = { label: r.get('label'), summary: r.get('summary'), quote: r.get('quote') };
+    return rows.map((r) => {
+      const fields = { label: r.label, summary: r.summary, quote: r.quote };
       const field = matchedField(words, fields);
       return {
-        id: r.get('id'),
-        nodeType: r.get('nodeType'),
-        label: fields.label ?? r.get('id'),
-        negotiation: r.get('negotiation') ?? null,
-        score: toJson(r.get('score')) as number,
+        id: r.id,
+        nodeType: r.nodeType,
+        label: fields.label ?? r.id,
+        negotiation: r.negotiation,
+        score: r.score,
         field,
         text: fields[field] ?? fields.label ?? '',
       };

@@ -3,20 +3,7 @@
  * (GET /api/overlaps, `npm run overlaps`; the rules are in docs/analysis.md).
  */
 
-/** In the order they are ranked: agreement zones first. */
-export const VERDICTS = [
-  'agreement-zone',
-  'conditional',
-  'blocked',
-  'no-overlap',
-  'one-sided',
-  'no-positions',
-] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-/** What the positions make of one option of an issue (cypher/analysis/verdicts.cypher). */
-export const OPTION_STATUSES = ['agreed', 'conditional', 'blocked', 'opposed', 'wanted', 'open'] as const;
-export type OptionStatus = (typeof OPTION_STATUSES)[number];
+import type { Firmness, OptionStatus, PositionKind, Verdict } from '../vocabulary.ts';
 
 export interface Ref {
   id: string;
@@ -38,7 +25,7 @@ export interface OverlapStatement {
 
 /** A position another one depends on (CONDITIONAL_ON). */
 export interface Dependency extends Ref {
-  kind: string;
+  kind: PositionKind;
   summary: string;
   issue: Ref;
   /** Set aside by the what-if: the dependency is waived. */
@@ -50,9 +37,9 @@ export interface Dependency extends Ref {
 export interface OverlapPosition extends Ref {
   slug: string;
   summary: string;
-  kind: string;
+  kind: PositionKind;
   kindLabel: string;
-  firmness: 'low' | 'medium' | 'high';
+  firmness: Firmness;
   firmnessRank: number;
   stated: string;
   since: string;
@@ -106,8 +93,8 @@ export interface OverlapOption extends Ref {
 }
 
 export interface PositionRef extends Ref {
-  kind: string;
-  firmness: string;
+  kind: PositionKind;
+  firmness: Firmness;
 }
 
 /** What one side supports on an option and another side opposes. */

@@ -1,6 +1,5 @@
 /**
- * The shapes the API sends, shared by the server and the browser client (imported as types only).
- * Graphs travel in graphology's serialization format, so the client does `Graph.from(body)`.
+ * GET /api/graph and the console's drawings. Graphs travel in graphology's serialization format, so the client does `Graph.from(body)`.
  */
 
 export interface GraphNodeAttributes {
