@@ -1,6 +1,6 @@
 /** Pure helpers over a graph as the API sends it (graphology's serialization), for the derived state. */
 import type { SerializedGraph } from '../api/client.ts';
-import { paletteColor } from './appearance.ts';
+import { PALETTE, paletteColor } from './appearance.ts';
 import type { GraphLike } from './visibility.ts';
 
 /** Both graphs' nodes and edges; a node in both keeps the attributes of the first, completed by the second. */
@@ -39,14 +39,19 @@ export function neighboursOf(graph: SerializedGraph, center: string): Set<string
 
 /**
  * A colour per party of the negotiation, fixed for as long as it is on screen: its own colour, else the
- * palette's in the negotiation's order of parties, so a console result never recolours a party.
+ * palette's next one that no party has as its own, in the negotiation's order of parties, so a console
+ * result never recolours a party and a party without a colour never looks like one with it.
  */
 export function partyColours(graph: SerializedGraph | null): Map<string, string> {
+  const parties = (graph?.nodes ?? []).map((n) => n.attributes).filter((a) => a.nodeType === 'Party');
+  const own = new Set(parties.map((a) => a.color).filter((c) => typeof c === 'string'));
+  const free = PALETTE.filter((c) => !own.has(c));
+  const spare = free.length ? free : PALETTE;
   const colours = new Map<string, string>();
   let index = 0;
-  for (const { attributes } of graph?.nodes ?? []) {
-    if (attributes.nodeType !== 'Party' || typeof attributes.slug !== 'string') continue;
-    colours.set(attributes.slug, typeof attributes.color === 'string' ? attributes.color : paletteColor(index++));
+  for (const party of parties) {
+    if (typeof party.slug !== 'string') continue;
+    colours.set(party.slug, typeof party.color === 'string' ? party.color : (spare[index++ % spare.length] as string));
   }
   return colours;
 }
