@@ -1,6 +1,6 @@
 /** Starting positions are reproducible: the same graph and seed give the same picture. */
 import assert from 'node:assert/strict';
-import Graph from 'graphology';
+import { MultiDirectedGraph as Graph } from 'graphology';
 import { placeNodes } from '../../client/src/core/layout.ts';
 
 function ring(order: number): Graph {

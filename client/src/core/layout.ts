@@ -3,9 +3,10 @@
  * the view starts next to a neighbour that has a place, nudged by a PRNG seeded from the seed and its key.
  * With the fixed number of ForceAtlas2 iterations (layout/), the same graph and seed give the same picture.
  */
-import type Graph from 'graphology';
+
 import { circular } from 'graphology-layout';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { AbstractGraph as Graph } from 'graphology-types';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
