@@ -245,9 +245,10 @@ describe('the views agree (issue 11) at 1440×900', function () {
     const before = await partyColours();
     await runConsoleQuery(page, 'MATCH (p:Party)-[r:HOLDS]->(x:Position) RETURN p, r, x');
     const after = await partyColours();
-    assert.ok(Object.keys(after).length > 3);
-    for (const [party, colour] of Object.entries(after))
-      assert.equal(colour, before[party], `${party} keeps its colour`);
+    // The database may hold other negotiations (other suites load them): their parties are new to this view.
+    const kept = Object.keys(after).filter((party) => party in before);
+    assert.ok(kept.length > 3);
+    for (const party of kept) assert.equal(after[party], before[party], `${party} keeps its colour`);
     const unlike = await page.evaluate(() => {
       // biome-ignore lint/suspicious/noExplicitAny: see above
       const { graph, sigma } = (window as any).commonGround;
