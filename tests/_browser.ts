@@ -62,13 +62,13 @@ export interface Explorer {
  * Mocha hooks for a browser suite: the app on the test database with the bundled dataset loaded, and a page
  * open on the explorer. The returned object is filled in before the suite's own hooks run.
  */
-export function useExplorer(): Explorer {
+export function useExplorer(viewport = { width: 1600, height: 1000 }): Explorer {
   const explorer = {} as Explorer;
   before(async () => {
     explorer.server = await startTestServer();
     await loadNatoRussia();
     explorer.browser = await launchBrowser();
-    explorer.page = await explorer.browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+    explorer.page = await explorer.browser.newPage({ viewport, acceptDownloads: true });
     explorer.errors = collectErrors(explorer.page);
     await openExplorer(explorer.page, `${explorer.server.url}/?negotiation=${NATO}`);
   });

@@ -75,8 +75,8 @@ describe('the explorer in the browser', function () {
     await page.waitForSelector('#overlap-explanation .statement');
     const focus = await page.evaluate(() => {
       // biome-ignore lint/suspicious/noExplicitAny: see above
-      const { store } = (window as any).commonGround;
-      return { issue: store.state.focus?.issue, size: store.state.focus?.nodes.size };
+      const { app } = (window as any).commonGround;
+      return { issue: app.focus.issue.value, size: app.derived.focusNodes.value?.size };
     });
     assert.equal(focus.issue, `${NATO}:enlargement`);
     assert.ok(focus.size > 3);
@@ -99,8 +99,8 @@ describe('the explorer in the browser', function () {
     await page.waitForSelector('#details .statement');
     const selected = await page.evaluate(
       () =>
-        (window as unknown as { commonGround: { store: { state: { selected: string } } } }).commonGround.store.state
-          .selected,
+        (window as unknown as { commonGround: { app: { selection: { selected: { value: string } } } } }).commonGround
+          .app.selection.selected.value,
     );
     const { body: details } = await getJson(`${server.url}/api/nodes/${encodeURIComponent(selected)}`);
     assert.equal(details.nodeType, 'Position');
@@ -128,16 +128,16 @@ describe('the explorer in the browser', function () {
     const before = (await shownNodes(page, 'Position')).map((p) => p.key).sort();
     const selected = await page.evaluate(
       () =>
-        (window as unknown as { commonGround: { store: { state: { selected: string } } } }).commonGround.store.state
-          .selected,
+        (window as unknown as { commonGround: { app: { selection: { selected: { value: string } } } } }).commonGround
+          .app.selection.selected.value,
     );
     await openExplorer(page, page.url());
     assert.ok(await page.isChecked('#filters input[name="party"][value="russia"]'));
     assert.deepEqual((await shownNodes(page, 'Position')).map((p) => p.key).sort(), before);
     const restored = await page.evaluate(
       () =>
-        (window as unknown as { commonGround: { store: { state: { selected: string } } } }).commonGround.store.state
-          .selected,
+        (window as unknown as { commonGround: { app: { selection: { selected: { value: string } } } } }).commonGround
+          .app.selection.selected.value,
     );
     assert.equal(restored, selected);
     await page.waitForSelector('#details .statement');

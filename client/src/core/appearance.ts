@@ -63,7 +63,7 @@ export const VERDICT_STYLE: Record<string, { label: string; color: string }> = O
 );
 
 /** Colours for parties and sides that bring none: distinct, readable on white. */
-const PALETTE = ['#2b6cb0', '#c53030', '#2f855a', '#b7791f', '#6b46c1', '#2c7a7b', '#97266d', '#4a5568'];
+export const PALETTE = ['#2b6cb0', '#c53030', '#2f855a', '#b7791f', '#6b46c1', '#2c7a7b', '#97266d', '#4a5568'];
 
 export function paletteColor(index: number): string {
   return PALETTE[index % PALETTE.length] as string;

@@ -1,86 +1,61 @@
 /**
- * The layout: ForceAtlas2 in a web worker, started on a new graph and stopped after a while (or by the
- * user); positions stay where they settled. Progress is time-based: FA2 has no end of its own.
+ * Where nodes start: reproducible. A new graph starts on a circle nudged by a seeded PRNG; a node new to
+ * the view starts next to a neighbour that has a place, nudged by a PRNG seeded from the seed and its key.
+ * With the fixed number of ForceAtlas2 iterations (layout/), the same graph and seed give the same picture.
  */
-import type Graph from 'graphology';
+
 import { circular } from 'graphology-layout';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import type { AbstractGraph as Graph } from 'graphology-types';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
-export interface LayoutControl {
-  running(): boolean;
-  start(): void;
-  stop(): void;
-  kill(): void;
+/** How many ForceAtlas2 iterations a run does, in steps of `LAYOUT_STEP` (the canvas redraws after each). */
+export const LAYOUT_ITERATIONS = 600;
+export const LAYOUT_STEP = 20;
+
+function hash(text: string): number {
+  let value = 0;
+  for (const char of text) value = (value * 31 + char.charCodeAt(0)) | 0;
+  return value;
 }
 
-export function placeNewNodes(graph: Graph, known: Map<string, { x: number; y: number }>): void {
+export function placeNodes(graph: Graph, known: ReadonlyMap<string, { x: number; y: number }>, seed: number): void {
   const fresh = graph.filterNodes((key) => !known.has(key));
   if (fresh.length === graph.order) {
     circular.assign(graph, { scale: 100 });
-    // Nudge nodes off the circle deterministically, so that FA2 does not start from a symmetric state.
-    graph.forEachNode((key, attributes) => {
-      let hash = 0;
-      for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) | 0;
-      graph.mergeNodeAttributes(key, { x: attributes.x + (hash % 17), y: attributes.y + ((hash >> 5) % 17) });
-    });
+    // Off the circle, so that ForceAtlas2 does not start from a symmetric state.
+    const rng = xoroshiro128plus(seed);
+    graph.updateEachNodeAttributes((_key, a) => ({
+      ...a,
+      x: a.x + uniformFloat64(rng) * 16 - 8,
+      y: a.y + uniformFloat64(rng) * 16 - 8,
+    }));
     return;
   }
   graph.forEachNode((key) => {
     const position = known.get(key);
     if (position) graph.mergeNodeAttributes(key, position);
   });
-  // A node new to the view starts next to a neighbour that already has a place.
   for (const key of fresh) {
     const anchor = graph.neighbors(key).find((n) => known.has(n));
-    const base = anchor ? known.get(anchor) : { x: 0, y: 0 };
+    const base = (anchor && known.get(anchor)) || { x: 0, y: 0 };
+    const rng = xoroshiro128plus(seed ^ hash(key));
     graph.mergeNodeAttributes(key, {
-      x: (base?.x ?? 0) + Math.random() * 4 - 2,
-      y: (base?.y ?? 0) + Math.random() * 4 - 2,
+      x: base.x + uniformFloat64(rng) * 4 - 2,
+      y: base.y + uniformFloat64(rng) * 4 - 2,
     });
   }
 }
 
-export function createLayout(
-  graph: Graph,
-  onProgress: (fraction: number, running: boolean) => void,
-  seconds = 8,
-): LayoutControl {
-  const settings = forceAtlas2.inferSettings(graph);
-  // Strong gravity keeps parties without links (concerned, not at the table) near the rest instead of at the edge.
-  const layout = new FA2Layout(graph, {
-    settings: {
-      ...settings,
-      strongGravityMode: true,
-      gravity: 0.3,
-      scalingRatio: 30,
-      barnesHutOptimize: graph.order > 300,
-    },
-  });
-  let timer: ReturnType<typeof setInterval> | undefined;
-  const stop = () => {
-    if (timer) clearInterval(timer);
-    timer = undefined;
-    if (layout.isRunning()) layout.stop();
-    onProgress(1, false);
-  };
+/** ForceAtlas2's settings for a graph of this size. */
+export function layoutSettings(graph: Graph) {
   return {
-    running: () => layout.isRunning(),
-    start() {
-      stop();
-      const started = performance.now();
-      layout.start();
-      onProgress(0, true);
-      timer = setInterval(() => {
-        const fraction = (performance.now() - started) / (seconds * 1000);
-        if (fraction >= 1) stop();
-        else onProgress(fraction, true);
-      }, 200);
-    },
-    stop,
-    kill() {
-      stop();
-      layout.kill();
-    },
+    ...forceAtlas2.inferSettings(graph),
+    // Strong gravity keeps parties without links (concerned, not at the table) near the rest.
+    strongGravityMode: true,
+    gravity: 0.3,
+    scalingRatio: 30,
+    barnesHutOptimize: graph.order > 300,
   };
 }

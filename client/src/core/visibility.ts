@@ -2,7 +2,7 @@
  * Which nodes pass the filters and the legend: a pure function of a node's attributes and the view state.
  * The graph is never edited to hide anything; the canvas's reducers ask this.
  */
-import type { Filters } from './state.ts';
+import type { Filters } from './state/filters.ts';
 
 export interface NodeFacts {
   nodeType: string;
@@ -15,7 +15,7 @@ export interface NodeFacts {
 }
 
 /** Whether a node passes the filters on its own; nodes that hang off others are settled by the caller. */
-export function passesFilters(node: NodeFacts, filters: Filters, hidden: Set<string>): boolean {
+export function passesFilters(node: NodeFacts, filters: Filters, hidden: ReadonlySet<string>): boolean {
   if (hidden.has(`type:${node.nodeType}`)) return false;
   if (node.nodeType === 'Position') {
     if (node.kind && hidden.has(`kind:${node.kind}`)) return false;
@@ -46,7 +46,7 @@ export interface GraphLike {
 }
 
 /** Every node to draw: those passing the filters, with the nodes that only exist for others following them. */
-export function visibleNodes(graph: GraphLike, filters: Filters, hidden: Set<string>): Set<string> {
+export function visibleNodes(graph: GraphLike, filters: Filters, hidden: ReadonlySet<string>): Set<string> {
   const passing = new Set<string>();
   const types = new Map<string, string>();
   graph.forEachNode((key, attributes) => {

@@ -1,10 +1,13 @@
 /** The search box: full-text suggestions from the API; choosing one centres the camera on it and selects it. */
 import { api, type SearchHit } from '../api/client.ts';
-import type { Store } from '../core/state.ts';
 import { byId, h } from './dom.ts';
 
 /** `onCanvas` puts what the canvas shows before what it does not (quotes, when statements are off). */
-export function setUpSearch(store: Store, choose: (id: string) => void, onCanvas: (id: string) => boolean): void {
+export function setUpSearch(
+  negotiation: () => string,
+  choose: (id: string) => void,
+  onCanvas: (id: string) => boolean,
+): void {
   const input = byId<HTMLInputElement>('search');
   const list = byId<HTMLDivElement>('search-results');
   let hits: SearchHit[] = [];
@@ -59,7 +62,7 @@ export function setUpSearch(store: Store, choose: (id: string) => void, onCanvas
     timer = setTimeout(async () => {
       const ask = ++asked;
       try {
-        const { results } = await api.search(q, store.state.negotiation);
+        const { results } = await api.search(q, negotiation());
         if (ask !== asked) return; // a later keystroke already asked again
         // A stable sort: the server's ranking holds within each group.
         hits = [...results].sort((a, b) => Number(onCanvas(b.id)) - Number(onCanvas(a.id)));
