@@ -172,13 +172,14 @@ export const VERDICTS = [
 ] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
+/** Verdict colours carry white text (the overlap list's badges): each has a contrast of at least 4.5:1 (WCAG AA). */
 export const VERDICT_WORDS = {
   'agreement-zone': { label: 'Agreement zone', text: 'agreement zone', color: '#2f855a' },
-  conditional: { label: 'Conditional', text: 'conditional', color: '#d69e2e' },
+  conditional: { label: 'Conditional', text: 'conditional', color: '#975a16' },
   blocked: { label: 'Blocked', text: 'blocked', color: '#c53030' },
-  'no-overlap': { label: 'No overlap', text: 'no overlap', color: '#dd6b20' },
-  'one-sided': { label: 'One-sided', text: 'one-sided', color: '#718096' },
-  'no-positions': { label: 'No positions', text: 'no positions', color: '#a0aec0' },
+  'no-overlap': { label: 'No overlap', text: 'no overlap', color: '#c05621' },
+  'one-sided': { label: 'One-sided', text: 'one-sided', color: '#4a5568' },
+  'no-positions': { label: 'No positions', text: 'no positions', color: '#64748b' },
 } as const satisfies Record<Verdict, { label: string; text: string; color: string }>;
 
 /** What the positions make of one option of an issue, in the order options are listed. */

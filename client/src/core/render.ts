@@ -27,6 +27,9 @@ export function isDimmed(node: string, context: RenderContext): boolean {
   return context.center !== null && node !== context.center && !context.neighbours.has(node);
 }
 
+/** The ring of most position kinds; thicker ones stand out. */
+const THIN_RING = 0.3;
+
 export function nodeDisplay(node: string, data: Record<string, unknown>, context: RenderContext) {
   const type = String(data.nodeType);
   const style = TYPE_STYLE[type] ?? TYPE_STYLE.Option;
@@ -38,7 +41,8 @@ export function nodeDisplay(node: string, data: Record<string, unknown>, context
     display.color = parties[0] ? colourOfParty(context.colours, parties[0]) : style?.color;
     display.borderColor = kind?.color ?? '#000';
     display.borderSize = kind?.border ?? 0.3;
-    display.size = 5 + 2 * Number(data.firmnessRank ?? 1) + (data.kind === 'red-line' ? 3 : 0);
+    // The kinds the vocabulary rings thickest (red lines) are drawn larger too.
+    display.size = 5 + 2 * Number(data.firmnessRank ?? 1) + ((kind?.border ?? 0) > THIN_RING ? 3 : 0);
   }
   if (type === 'Issue') {
     const verdict = context.verdicts.get(node);

@@ -62,7 +62,7 @@ export function Legend({ app }: { app: AppState }) {
             key={kind}
             app={app}
             entry={`kind:${kind}`}
-            label={style.label + (kind === 'red-line' ? ' (thick red ring)' : '')}
+            label={style.label + (style.border > 0.3 ? ' (thick ring)' : '')}
           >
             <Swatch color="#fff" border={style.color} />
           </Toggle>
