@@ -50,6 +50,17 @@ export async function openExplorer(page: Page, url: string): Promise<void> {
   await page.waitForSelector('body[data-graph-loaded]', { timeout: 20_000 });
 }
 
+/** Waits until the layout has run its course: the progress bar full and the toggle released. */
+export async function layoutDone(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (document.getElementById('layout-progress') as HTMLProgressElement | null)?.value === 1 &&
+      document.getElementById('layout-toggle')?.getAttribute('aria-pressed') === 'false',
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
 export interface Explorer {
   server: RunningServer;
   browser: Browser;

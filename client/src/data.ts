@@ -5,7 +5,6 @@
 import { effect } from '@preact/signals-core';
 import { ApiError, api } from './api/client.ts';
 import { type AppState, EVIDENCE_TYPES } from './core/state/index.ts';
-import { fetchReport } from './views/overlaps.ts';
 
 export function loadData(app: AppState): () => void {
   const { negotiation, filters, whatIf, selection } = app;
@@ -33,7 +32,7 @@ export function loadData(app: AppState): () => void {
       if (!id) return;
       const ask = ++reportAsked;
       whatIf.loading();
-      fetchReport(id, without).then(
+      api.overlaps(id, [...without]).then(
         (report) => ask === reportAsked && whatIf.reported(report),
         (error: Error) => ask === reportAsked && whatIf.failed(error.message),
       );

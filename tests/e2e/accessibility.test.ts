@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { NATO, useExplorer } from '../_browser.ts';
+import { layoutDone, NATO, useExplorer } from '../_browser.ts';
 
 /** axe-core's source, evaluated in the page: the page's CSP (rightly) refuses an injected script tag. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -67,13 +67,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', function () {
     await page.waitForSelector('#console .cm-tooltip-autocomplete', { state: 'detached' });
     await page.click('#console-run');
     await page.waitForFunction(() => /row/.test(document.getElementById('console-summary')?.textContent ?? ''));
-    await page.waitForFunction(
-      () =>
-        (document.getElementById('layout-progress') as HTMLProgressElement | null)?.value === 1 &&
-        document.getElementById('layout-toggle')?.getAttribute('aria-pressed') === 'false',
-      undefined,
-      { timeout: 20_000 },
-    );
+    await layoutDone(page);
     assert.deepEqual(await violations(page), []);
   });
 });

@@ -6,20 +6,9 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { DIMMED } from '../../client/src/core/appearance.ts';
-import { ARTIFACTS, NATO, openExplorer, useExplorer } from '../_browser.ts';
+import { ARTIFACTS, layoutDone, NATO, openExplorer, useExplorer } from '../_browser.ts';
 
 const ENLARGEMENT = `${NATO}:enlargement`;
-
-/** Waits until the layout has run its course: the progress bar full and the toggle released. */
-async function layoutDone(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      (document.getElementById('layout-progress') as HTMLProgressElement | null)?.value === 1 &&
-      document.getElementById('layout-toggle')?.getAttribute('aria-pressed') === 'false',
-    undefined,
-    { timeout: 20_000 },
-  );
-}
 
 /** Whether a node is drawn inside the canvas's viewport, in colour (not hidden, not dimmed). */
 function framed(page: Page, key: string): Promise<boolean> {

@@ -1,17 +1,9 @@
 /**
- * The overlap view: every issue's verdict from the analysis, ranked, each with its own colour. Choosing one
- * focuses the canvas on the issue's options and positions and explains it with its quotes; setting positions
- * aside (the what-if) re-runs the analysis and shows what changed.
+ * The overlap analysis's quotes in the shape the details panel shows them, for the overlap panel
+ * (overlap-panel.tsx) to reuse the details' quote list.
  */
 import type { OverlapStatement } from '../../../shared/api/overlaps.ts';
-import { api, type OverlapReport, type Statement } from '../api/client.ts';
-
-// The overlap panel itself is a component (overlap-panel.tsx); this module is its data: the report and quotes.
-
-/** The analysis of a negotiation with some positions set aside (the what-if). */
-export function fetchReport(negotiation: string, without: Iterable<string>): Promise<OverlapReport> {
-  return api.overlaps(negotiation, [...without]);
-}
+import type { Statement } from '../api/client.ts';
 
 /** The analysis names speakers `name`; the details panel's statements call it `label`. */
 export function normalise(statement: OverlapStatement): Statement {
